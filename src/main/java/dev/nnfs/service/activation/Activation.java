@@ -1,0 +1,141 @@
+package dev.nnfs.service.activation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One activation function of the catalogue: what it computes ({@code formula}, {@code range}),
+ * its parameters, and the kernel that computes it.
+ *
+ * <p>Kernels work in place on a {@code [batch, n]} FLOAT array, in float32 arithmetic, and are
+ * either element-wise or row-wise ({@link #rowWise()}: softmax, log_softmax).
+ */
+public final class Activation {
+
+	/** Computes the activation in place on {@code x} ({@code [batch, n]}, FLOAT, c-order). */
+	@FunctionalInterface
+	public interface Kernel {
+
+		void applyInPlace(INDArray x, double[] params);
+
+	}
+
+	private final String name;
+
+	private final String formula;
+
+	private final String range;
+
+	private final String description;
+
+	private final List<ParamSpec> params;
+
+	private final boolean rowWise;
+
+	private final Kernel kernel;
+
+	Activation(String name, String formula, String range, String description, List<ParamSpec> params,
+			boolean rowWise, Kernel kernel) {
+		this.name = name;
+		this.formula = formula;
+		this.range = range;
+		this.description = description;
+		this.params = List.copyOf(params);
+		this.rowWise = rowWise;
+		this.kernel = kernel;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String formula() {
+		return formula;
+	}
+
+	public String range() {
+		return range;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public List<ParamSpec> params() {
+		return params;
+	}
+
+	/** True when each output depends on its whole row (softmax), false when element-wise. */
+	public boolean rowWise() {
+		return rowWise;
+	}
+
+	/**
+	 * Resolves a client's parameters against the defaults.
+	 * @param given the client's parameters, or null for all defaults
+	 * @return one value per {@link #params()} entry, in order
+	 * @throws IllegalArgumentException naming the first unknown or out-of-range parameter, whose
+	 * name is the exception's message prefix up to the first ':'
+	 */
+	public double[] resolve(Map<String, Double> given) {
+		double[] values = new double[params.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = params.get(i).defaultValue();
+		}
+		if (given == null) {
+			return values;
+		}
+		for (Map.Entry<String, Double> e : given.entrySet()) {
+			int i = indexOf(e.getKey());
+			if (i < 0) {
+				throw new InvalidParamException(e.getKey(), params.isEmpty() ? name + " takes no parameters"
+						: "unknown parameter of " + name + "; it takes " + paramNames());
+			}
+			ParamSpec spec = params.get(i);
+			Double v = e.getValue();
+			if (v == null || !spec.accepts(v)) {
+				throw new InvalidParamException(e.getKey(), "must be a number from " + spec.min() + " to " + spec.max()
+						+ ", not " + v);
+			}
+			values[i] = v;
+		}
+		return values;
+	}
+
+	/** Applies the activation in place; {@code params} as returned by {@link #resolve}. */
+	public void applyInPlace(INDArray x, double[] params) {
+		kernel.applyInPlace(x, params);
+	}
+
+	private int indexOf(String param) {
+		for (int i = 0; i < params.size(); i++) {
+			if (params.get(i).name().equals(param)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private String paramNames() {
+		return String.join(", ", params.stream().map(ParamSpec::name).toList());
+	}
+
+	/** A parameter a client set that the activation does not take, or outside its range. */
+	public static final class InvalidParamException extends IllegalArgumentException {
+
+		private final String param;
+
+		InvalidParamException(String param, String message) {
+			super(message);
+			this.param = param;
+		}
+
+		public String param() {
+			return param;
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.nnfs.service.activation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.json.NdArrays;
+import dev.nnfs.service.web.InvalidInputException;
+import dev.nnfs.service.web.UnknownActivationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/activations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "activations", description = "Activation functions of the nnfs book and beyond, applied to batches")
+class ActivationController {
+
+	private final Activations activations;
+
+	ActivationController(Activations activations) {
+		this.activations = activations;
+	}
+
+	@GetMapping
+	@Operation(summary = "The activation catalogue",
+			description = "One entry per activation: its name, formula, output range, parameters with their defaults, and a one-line description.")
+	List<ActivationInfo> catalogue() {
+		return activations.all().stream().map(ActivationInfo::of).toList();
+	}
+
+	@PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Apply an activation to a batch", description = """
+			Applies the activation to every row of `inputs`, in float32 arithmetic.
+
+			* `inputs`: a batch (2-D array, one row per sample, all rows the same length) or a single \
+			sample (1-D array; `outputs` then stays 1-D). Values must be finite numbers.
+			* `params`: optional, name → value, overriding the defaults listed by `GET /activations` \
+			(e.g. `alpha` of `leaky_relu` and `elu`).
+			* `argmax`: per row, the index of the largest output, the first on ties (numpy's rule); \
+			`confidence`: that largest output. A single sample is one row, so both are one-element arrays.
+			* `softmax` is `exp(x - max(x)) / sum(exp(x - max(x)))` per row, so large inputs such as \
+			`[[1000, 1001]]` stay finite.
+
+			An unknown name is a 404 whose `detail` lists the known names.""")
+	ActivationResponse apply(
+			@Parameter(description = "activation name, e.g. softmax", example = "softmax") @PathVariable String name,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+					@ExampleObject(name = "softmax of seed 001 In[37]", value = "{\"inputs\": [[1, 2, 3]]}",
+							description = "Prints [[0.09003057 0.24472847 0.66524096]] in the seed notebook."),
+					@ExampleObject(name = "relu of seed 001 In[10]", value = "{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}"),
+					@ExampleObject(name = "two rows, softmax", value = "{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}"),
+					@ExampleObject(name = "leaky_relu with alpha", value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @Valid @RequestBody ActivationRequest request) {
+		Activation activation = activations.find(name)
+			.orElseThrow(() -> new UnknownActivationException(name, activations.names()));
+		double[] params;
+		try {
+			params = activation.resolve(request.params());
+		}
+		catch (Activation.InvalidParamException ex) {
+			throw InvalidInputException.at("/params/" + ex.param(), ex.getMessage());
+		}
+		FloatBatch inputs = request.inputs();
+		FloatBatch outputs;
+		try (INDArray x = NdArrays.toNdArray(inputs)) {
+			activation.applyInPlace(x, params);
+			outputs = NdArrays.toBatch(x, inputs);
+		}
+		Predictions predictions = Predictions.of(outputs.values(), outputs.rows(), outputs.cols());
+		return new ActivationResponse(activation.name(), outputs.shape(), outputs, predictions.argmax(),
+				predictions.confidence());
+	}
+
+	record ActivationRequest(
+			@NotNull @Schema(description = "a batch (array of rows) or a single sample (array of numbers)", example = "[[1, 2, 3]]") FloatBatch inputs,
+			@Schema(description = "parameter overrides, name → value", example = "{}") Map<String, Double> params) {
+	}
+
+	record ActivationResponse(String activation, int[] shape,
+			@Schema(description = "the activation's outputs, same shape as inputs") FloatBatch outputs,
+			@Schema(description = "per row, index of the largest output (first on ties)") int[] argmax,
+			@Schema(description = "per row, the largest output") float[] confidence) {
+	}
+
+	record ActivationInfo(String name, String formula, String range, Map<String, Double> params,
+			String description) {
+
+		static ActivationInfo of(Activation a) {
+			Map<String, Double> params = new LinkedHashMap<>();
+			a.params().forEach((p) -> params.put(p.name(), p.defaultValue()));
+			return new ActivationInfo(a.name(), a.formula(), a.range(), params, a.description());
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.nnfs.service.web;
+
+import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.json.FloatBatchDeserializer;
+import dev.nnfs.service.json.FloatBatchSerializer;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.module.SimpleModule;
+
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one JSON mapper of the service: strict reading (duplicate keys, trailing tokens, unknown
+ * fields, scalar coercion such as {@code "NaN"} into a number are all errors), read constraints
+ * that match {@link Limits}, float32 written in shortest round-trip form, and the
+ * {@link FloatBatch} mapping every endpoint shares.
+ */
+@Configuration(proxyBeanMethods = false)
+class JacksonConfiguration {
+
+	/** Deepest nesting any request of the API needs is 5 (network layers' weight rows). */
+	static final int MAX_NESTING_DEPTH = 16;
+
+	/** Longest number literal accepted; float32 needs at most 9 significant digits. */
+	static final int MAX_NUMBER_LENGTH = 64;
+
+	static final int MAX_STRING_LENGTH = 1000;
+
+	@Bean
+	JsonFactoryBuilderCustomizer readConstraints(Limits limits) {
+		return (builder) -> builder
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(MAX_NESTING_DEPTH)
+				.maxNumberLength(MAX_NUMBER_LENGTH)
+				.maxStringLength(MAX_STRING_LENGTH)
+				.maxNameLength(MAX_STRING_LENGTH)
+				.maxDocumentLength(limits.maxBodySize().toBytes())
+				.build())
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+			.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer strictMapping(Limits limits) {
+		SimpleModule batches = new SimpleModule("float-batch");
+		batches.addDeserializer(FloatBatch.class, new FloatBatchDeserializer(limits));
+		batches.addSerializer(FloatBatch.class, new FloatBatchSerializer());
+		return (builder) -> builder.addModule(batches)
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+	}
+
+}
