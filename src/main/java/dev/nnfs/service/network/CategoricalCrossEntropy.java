@@ -1,0 +1,39 @@
+package dev.nnfs.service.network;
+
+/**
+ * nnfs's {@code Loss_CategoricalCrossentropy} and accuracy on a {@code [rows, classes]} batch of
+ * predictions and a class index per row.
+ *
+ * <p>{@code loss = mean(-ln(clip(p[row, label], 1e-7, 1 - 1e-7)))}; the logarithms and their sum
+ * are taken in float64 and the mean rounded to float32. {@code accuracy = mean(argmax == label)}.
+ */
+public final class CategoricalCrossEntropy {
+
+	static final float CLIP_LOW = 1e-7f;
+
+	static final float CLIP_HIGH = 1f - 1e-7f;
+
+	private CategoricalCrossEntropy() {
+	}
+
+	public static float loss(float[] predictions, int rows, int classes, int[] labels) {
+		double sum = 0;
+		for (int r = 0; r < rows; r++) {
+			float p = predictions[r * classes + labels[r]];
+			float clipped = Math.min(Math.max(p, CLIP_LOW), CLIP_HIGH);
+			sum += -Math.log(clipped);
+		}
+		return (float) (sum / rows);
+	}
+
+	public static double accuracy(int[] argmax, int[] labels) {
+		int correct = 0;
+		for (int r = 0; r < argmax.length; r++) {
+			if (argmax[r] == labels[r]) {
+				correct++;
+			}
+		}
+		return (double) correct / argmax.length;
+	}
+
+}
