@@ -9,14 +9,13 @@ import java.util.Optional;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
@@ -58,7 +57,8 @@ public final class Activations {
 				(x, p) -> Nd4j.exec(new Sigmoid(x, x))));
 		all.add(new Activation("relu", "y = x if x > 0 else 0", "[0, inf)",
 				"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation.", List.of(), false,
-				(x, p) -> Nd4j.exec(new RectifiedLinear(x, x, 0.0))));
+				// ScalarMax, unlike RectifiedLinear, maps -0.0 to +0.0 as np.maximum(0, x) does.
+				(x, p) -> Nd4j.exec(new ScalarMax(x, null, x, 0.0))));
 		all.add(new Activation("softmax", "y_i = e^(x_i - max(x)) / sum_j e^(x_j - max(x)), per row", "(0, 1), each row sums to 1",
 				"Row-wise softmax, overflow-safe (the row maximum is subtracted first): class probabilities.",
 				List.of(), true, (x, p) -> Nd4j.exec(new SoftMax(x, x, -1))));
@@ -75,8 +75,9 @@ public final class Activations {
 		all.add(new Activation("gelu", "y = x / 2 * (1 + erf(x / sqrt(2)))", "[-0.17, inf)",
 				"Gaussian error linear unit, the exact erf form (not the tanh approximation).", List.of(), false,
 				Activations::gelu));
-		all.add(new Activation("softplus", "y = ln(1 + e^x)", "(0, inf)", "Softplus: a smooth ReLU.", List.of(), false,
-				(x, p) -> Nd4j.exec(new SoftPlus(x, x))));
+		all.add(new Activation("softplus", "y = ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|)", "(0, inf)",
+				"Softplus: a smooth ReLU, computed in the overflow-safe form.", List.of(), false,
+				(x, p) -> FloatKernels.mapInPlace(x, Activations::softplus)));
 		all.add(new Activation("silu", "y = x / (1 + e^-x)", "[-0.28, inf)",
 				"Sigmoid-weighted linear unit (swish with beta 1).", List.of(), false,
 				(x, p) -> Nd4j.exec(new Swish(x, x))));
@@ -92,6 +93,14 @@ public final class Activations {
 			t.addi(1.0).muli(0.5);
 			x.muli(t);
 		}
+	}
+
+	/**
+	 * ND4J's SoftPlus computes ln(1 + e^x) literally, which overflows to infinity above x ≈ 88;
+	 * this form is exact in float64 and rounded once.
+	 */
+	private static float softplus(float x) {
+		return (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));
 	}
 
 	public Optional<Activation> find(String name) {
