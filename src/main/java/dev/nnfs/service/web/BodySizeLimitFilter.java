@@ -36,7 +36,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long declared = request.getContentLengthLong();
+		long declared = declaredLength(request);
 		if (declared > maxBytes) {
 			// The client may still be sending: tell it not to reuse the connection.
 			response.setHeader("Connection", "close");
@@ -44,6 +44,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new CappedRequest(request, maxBytes), response);
+	}
+
+	private static long declaredLength(HttpServletRequest request) {
+		String header = request.getHeader("Content-Length");
+		if (header != null) {
+			try {
+				return Long.parseLong(header.strip());
+			}
+			catch (NumberFormatException ex) {
+				// The container rejects a malformed length itself; count the bytes instead.
+			}
+		}
+		return request.getContentLengthLong();
 	}
 
 	private static final class CappedRequest extends HttpServletRequestWrapper {
