@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+
+# --- Build: the Maven wrapper in a JDK image (glibc, like the runtime) -------------------
+FROM eclipse-temurin:21-jdk-jammy AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
+ && java -Djarmode=tools -jar target/nnfs-service-*.jar extract --layers --launcher --destination /layers
+
+# --- Run: a glibc JRE (ND4J's natives do not load on musl/Alpine) -----------------------
+FROM eclipse-temurin:21-jre-jammy
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin nnfs
+WORKDIR /app
+# Largest and least changing first: the dependencies layer holds ND4J's natives.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+USER nnfs
+EXPOSE 8080
+# Heap is a share of the container's memory; ND4J's arrays live off-heap, outside it, under
+# JavaCPP's default ceiling (maxPhysicalBytes = 2 x max heap) for the whole process.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp" \
+    OMP_NUM_THREADS=1
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
