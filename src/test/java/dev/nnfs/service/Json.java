@@ -62,19 +62,35 @@ public final class Json {
 		return rows.toArray(new float[0][]);
 	}
 
-	/** Asserts equal shapes and bit-identical float32 values (so 0.0 and -0.0 differ only if signed). */
-	public static void assertExactly(float[][] actual, float[][] expected) {
-		assertThat(actual.length).as("rows").isEqualTo(expected.length);
-		for (int r = 0; r < expected.length; r++) {
-			assertThat(actual[r].length).as("columns of row %d", r).isEqualTo(expected[r].length);
-			for (int c = 0; c < expected[r].length; c++) {
-				// Printed zeros carry no reliable sign in numpy's output; compare them as values.
-				if (expected[r][c] == 0f) {
-					assertThat(actual[r][c]).as("[%d][%d]", r, c).isEqualTo(0f);
+	/**
+	 * Asserts that float32 values print as numpy printed them. numpy (precision 8, "maxprec") shows
+	 * a value as its shortest repr when that has at most 8 digits, else rounded to 8 decimals in
+	 * fixed notation or 8 significant digits in scientific notation; so each value, rounded the way its printout was,
+	 * must equal the printout. Zeros compare without sign.
+	 */
+	public static void assertPrintsAs(float[][] actual, String printed) {
+		List<String[]> rows = new ArrayList<>();
+		for (String line : printed.strip().replace("[[", "[").replace("]]", "]").split("\\]")) {
+			String body = line.replace("[", "").strip();
+			if (!body.isEmpty()) {
+				rows.add(body.split("\\s+"));
+			}
+		}
+		assertThat(actual.length).as("rows").isEqualTo(rows.size());
+		for (int r = 0; r < rows.size(); r++) {
+			String[] expected = rows.get(r);
+			assertThat(actual[r].length).as("columns of row %d", r).isEqualTo(expected.length);
+			for (int c = 0; c < expected.length; c++) {
+				java.math.BigDecimal want = new java.math.BigDecimal(expected[c].endsWith(".") ? expected[c] + "0" : expected[c]);
+				java.math.BigDecimal got = new java.math.BigDecimal(actual[r][c]);
+				java.math.BigDecimal rounded = expected[c].contains("e")
+						? got.round(new java.math.MathContext(want.precision(), java.math.RoundingMode.HALF_EVEN))
+						: got.setScale(8, java.math.RoundingMode.HALF_EVEN);
+				if (!expected[c].endsWith(".") && Float.parseFloat(expected[c]) == actual[r][c]) {
+					continue; // printed as its shortest repr
 				}
-				else {
-					assertThat(actual[r][c]).as("[%d][%d]", r, c).isEqualTo(expected[r][c]);
-				}
+				assertThat(rounded.compareTo(want)).as("[%d][%d] = %s prints as %s", r, c, actual[r][c], expected[c])
+					.isZero();
 			}
 		}
 	}

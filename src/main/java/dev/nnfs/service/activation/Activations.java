@@ -11,8 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -23,7 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The activation catalogue: the five functions of the nnfs book (step, linear, sigmoid, relu,
  * softmax) and the usual modern ones. Each kernel is one fused ND4J op where ND4J has one whose
- * semantics match the formula; all arithmetic is float32.
+ * semantics match the formula; all arithmetic is float32. Softmax and log_softmax run numpy's own
+ * float32 algorithm ({@link Softmax}) so the book's probabilities come out bit for bit: ND4J's
+ * softmax multiplies by the reciprocal of the row sum and differs in the last bit.
  *
  * <p>Lookup by name never throws for an unknown name: {@link #find} returns empty, and the caller
  * reports the known names.
@@ -61,7 +61,7 @@ public final class Activations {
 				(x, p) -> Nd4j.exec(new ScalarMax(x, null, x, 0.0))));
 		all.add(new Activation("softmax", "y_i = e^(x_i - max(x)) / sum_j e^(x_j - max(x)), per row", "(0, 1), each row sums to 1",
 				"Row-wise softmax, overflow-safe (the row maximum is subtracted first): class probabilities.",
-				List.of(), true, (x, p) -> Nd4j.exec(new SoftMax(x, x, -1))));
+				List.of(), true, (x, p) -> FloatKernels.rowsInPlace(x, Softmax::softmaxRowsInPlace)));
 		all.add(new Activation("tanh", "y = (e^x - e^-x) / (e^x + e^-x)", "(-1, 1)", "Hyperbolic tangent.", List.of(),
 				false, (x, p) -> Nd4j.exec(new Tanh(x, x))));
 		all.add(new Activation("leaky_relu", "y = x if x > 0 else alpha * x", "(-inf, inf)",
@@ -83,7 +83,7 @@ public final class Activations {
 				(x, p) -> Nd4j.exec(new Swish(x, x))));
 		all.add(new Activation("log_softmax", "y_i = x_i - max(x) - ln(sum_j e^(x_j - max(x))), per row", "(-inf, 0]",
 				"Row-wise logarithm of softmax, computed without forming the probabilities (no log(0)).", List.of(),
-				true, (x, p) -> Nd4j.exec(new LogSoftMax(x, x))));
+				true, (x, p) -> FloatKernels.rowsInPlace(x, Softmax::logSoftmaxRowsInPlace)));
 		return new Activations(all);
 	}
 

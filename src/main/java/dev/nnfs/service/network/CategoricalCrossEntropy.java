@@ -1,11 +1,14 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.NumpyFloat32;
+
 /**
  * nnfs's {@code Loss_CategoricalCrossentropy} and accuracy on a {@code [rows, classes]} batch of
  * predictions and a class index per row.
  *
- * <p>{@code loss = mean(-ln(clip(p[row, label], 1e-7, 1 - 1e-7)))}; the logarithms and their sum
- * are taken in float64 and the mean rounded to float32. {@code accuracy = mean(argmax == label)}.
+ * <p>{@code loss = mean(-ln(clip(p[row, label], 1e-7, 1 - 1e-7)))} in float32 as numpy computes
+ * it: numpy's float32 log, its pairwise sum, then the division by the row count.
+ * {@code accuracy = mean(argmax == label)}.
  */
 public final class CategoricalCrossEntropy {
 
@@ -17,13 +20,13 @@ public final class CategoricalCrossEntropy {
 	}
 
 	public static float loss(float[] predictions, int rows, int classes, int[] labels) {
-		double sum = 0;
+		float[] negativeLogLikelihoods = new float[rows];
 		for (int r = 0; r < rows; r++) {
 			float p = predictions[r * classes + labels[r]];
 			float clipped = Math.min(Math.max(p, CLIP_LOW), CLIP_HIGH);
-			sum += -Math.log(clipped);
+			negativeLogLikelihoods[r] = -NumpyFloat32.log(clipped);
 		}
-		return (float) (sum / rows);
+		return NumpyFloat32.sum(negativeLogLikelihoods, 0, rows) / rows;
 	}
 
 	public static double accuracy(int[] argmax, int[] labels) {
