@@ -59,14 +59,15 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 		}
 		long maxPoints = Math.min(limits.maxSpiralPoints(), SpiralData.MAX_ROWS);
 		if (s > maxPoints || c > maxPoints || s * c > maxPoints) {
-			String product = (s > maxPoints || c > maxPoints) ? "" : " = " + (s * c);
+			String points = (s > maxPoints || c > maxPoints) ? "" : " = " + (s * c);
 			throw new LimitExceededException("nnfs.limits.max-spiral-points", maxPoints, null,
-					"samples * classes" + product + " is more than the limit of " + maxPoints
-							+ " points (nnfs.limits.max-spiral-points)");
+					"a spiral of samples * classes" + points + " points is over the limit of " + maxPoints
+							+ " (nnfs.limits.max-spiral-points)");
 		}
 		if (k > limits.maxSkip()) {
 			throw LimitExceededException.parameter("nnfs.limits.max-skip", limits.maxSkip(), "skip",
-					"skip is more than the limit of " + limits.maxSkip() + " draws (nnfs.limits.max-skip)");
+					"a skip of " + (k == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(k))
+							+ " draws is over the limit of " + limits.maxSkip() + " (nnfs.limits.max-skip)");
 		}
 		return new SpiralQuery((int) s, (int) c, sd, k, f);
 	}
