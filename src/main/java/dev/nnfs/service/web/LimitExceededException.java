@@ -14,22 +14,30 @@ public class LimitExceededException extends RuntimeException {
 
 	private final boolean payloadTooLarge;
 
+	private final String parameter;
+
 	public LimitExceededException(String limit, long value, String pointer, String message) {
-		this(limit, value, pointer, message, false);
+		this(limit, value, pointer, null, message, false);
 	}
 
-	private LimitExceededException(String limit, long value, String pointer, String message,
+	private LimitExceededException(String limit, long value, String pointer, String parameter, String message,
 			boolean payloadTooLarge) {
 		super(message, null, false, false);
 		this.limit = limit;
 		this.value = value;
 		this.pointer = pointer;
+		this.parameter = parameter;
 		this.payloadTooLarge = payloadTooLarge;
+	}
+
+	/** A query or path parameter over a limit; the problem's {@code errors} name the parameter. */
+	public static LimitExceededException parameter(String limit, long value, String parameter, String message) {
+		return new LimitExceededException(limit, value, null, parameter, message, false);
 	}
 
 	public static LimitExceededException bodyTooLarge(long maxBytes) {
 		return new LimitExceededException("nnfs.limits.max-body-size", maxBytes, null,
-				"the request body is larger than the limit of " + maxBytes + " bytes", true);
+				null, "the request body is larger than the limit of " + maxBytes + " bytes", true);
 	}
 
 	/** The configuration property that sets the limit. */
@@ -44,6 +52,11 @@ public class LimitExceededException extends RuntimeException {
 	/** Where in the request the limit was crossed, or null. */
 	public String pointer() {
 		return pointer;
+	}
+
+	/** The query or path parameter that crossed the limit, or null. */
+	public String parameter() {
+		return parameter;
 	}
 
 	public boolean payloadTooLarge() {

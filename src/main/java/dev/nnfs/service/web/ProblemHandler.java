@@ -172,7 +172,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private ResponseEntity<Object> limit(LimitExceededException ex, WebRequest request) {
 		HttpStatus status = ex.payloadTooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		ProblemType type = ex.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED;
-		List<Violation> violations = ex.pointer() == null ? List.of() : List.of(Violation.at(ex.pointer(), ex.getMessage()));
+		List<Violation> violations = ex.pointer() != null ? List.of(Violation.at(ex.pointer(), ex.getMessage()))
+				: ex.parameter() != null ? List.of(Violation.parameter(ex.parameter(), ex.getMessage())) : List.of();
 		ResponseEntity<Object> response = problem(type, status, capitalize(ex.getMessage()) + ".", violations, request);
 		ProblemDetail body = (ProblemDetail) response.getBody();
 		body.setProperty("limit", ex.limit());

@@ -1,0 +1,140 @@
+package dev.nnfs.service.plot;
+
+import java.io.IOException;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+/**
+ * Points coloured by class: one {@code <circle>} per point, with consecutive points of the
+ * same class sharing a {@code <g fill="...">} group, so each circle carries only
+ * {@code cx}, {@code cy} and {@code r} (about 35 bytes a point). Points are read one at a time
+ * from {@link Points}; nothing is copied.
+ */
+public final class ScatterLayer implements Layer {
+
+	/** The points of a scatter layer, read by index. */
+	public interface Points {
+
+		int size();
+
+		double x(int i);
+
+		double y(int i);
+
+		/** The class of point {@code i}, in {@code [0, categories)}. */
+		int category(int i);
+
+	}
+
+	private final Points points;
+
+	private final int categories;
+
+	private final IntFunction<String> categoryName;
+
+	private final Palette palette;
+
+	private final double radius;
+
+	private ScatterLayer(Points points, int categories, IntFunction<String> categoryName, Palette palette,
+			double radius) {
+		this.points = points;
+		this.categories = categories;
+		this.categoryName = categoryName;
+		this.palette = palette;
+		this.radius = radius;
+	}
+
+	/**
+	 * A scatter layer whose circles have {@link #defaultRadius(int) a radius suited to the
+	 * number of points}.
+	 * @param points the points
+	 * @param categories the number of classes, {@code >= 1}
+	 * @param categoryName the legend label of each class
+	 * @param palette the colours of the classes
+	 */
+	public static ScatterLayer of(Points points, int categories, IntFunction<String> categoryName,
+			Palette palette) {
+		Objects.requireNonNull(points, "points must not be null");
+		Objects.requireNonNull(categoryName, "categoryName must not be null");
+		Objects.requireNonNull(palette, "palette must not be null");
+		if (categories < 1) {
+			throw new IllegalArgumentException("categories must be >= 1, not " + categories);
+		}
+		return new ScatterLayer(points, categories, categoryName, palette, defaultRadius(points.size()));
+	}
+
+	/** The same layer with circles of another radius, in pixels. */
+	public ScatterLayer radius(double radius) {
+		if (!(radius > 0) || !Double.isFinite(radius)) {
+			throw new IllegalArgumentException("radius must be positive, not " + radius);
+		}
+		return new ScatterLayer(this.points, this.categories, this.categoryName, this.palette, radius);
+	}
+
+	/** Larger dots for a few points, smaller ones as they crowd: 4 px up to 500 points, down to 0.75 px. */
+	public static double defaultRadius(int points) {
+		if (points <= 500) {
+			return 4;
+		}
+		if (points <= 5_000) {
+			return 2.5;
+		}
+		if (points <= 50_000) {
+			return 1.5;
+		}
+		return 0.75;
+	}
+
+	@Override
+	public void draw(SvgWriter svg, PlotArea area) throws IOException {
+		svg.start("g").attr("class", "layer scatter").attr("stroke", "none").attr("fill-opacity", 0.85);
+		int current = -1;
+		for (int i = 0, n = this.points.size(); i < n; i++) {
+			int c = this.points.category(i);
+			if (c < 0 || c >= this.categories) {
+				throw new IllegalArgumentException(
+						"point " + i + " has class " + c + ", outside [0, " + this.categories + ")");
+			}
+			if (c != current) {
+				if (current >= 0) {
+					svg.end();
+				}
+				svg.start("g").attr("class", "class-" + c).attr("fill", this.palette.colour(c));
+				current = c;
+			}
+			svg.start("circle")
+				.attr("cx", area.px(this.points.x(i)))
+				.attr("cy", area.py(this.points.y(i)))
+				.attr("r", this.radius)
+				.end();
+		}
+		if (current >= 0) {
+			svg.end();
+		}
+		svg.end();
+	}
+
+	/** One entry per class; a view, so a million classes cost nothing until the legend reads them. */
+	@Override
+	public List<LegendEntry> legend() {
+		return new AbstractList<>() {
+
+			@Override
+			public LegendEntry get(int c) {
+				Objects.checkIndex(c, ScatterLayer.this.categories);
+				return new LegendEntry(ScatterLayer.this.categoryName.apply(c), ScatterLayer.this.palette.colour(c),
+						LegendEntry.Mark.POINT);
+			}
+
+			@Override
+			public int size() {
+				return ScatterLayer.this.categories;
+			}
+
+		};
+	}
+
+}
