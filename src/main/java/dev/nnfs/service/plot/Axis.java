@@ -53,11 +53,40 @@ public record Axis(String label, double min, double max, double[] ticks) {
 
 	/** An axis from {@code min} to {@code max} with about five ticks at round values (1, 2 or 5 × 10^k apart). */
 	public static Axis linear(String label, double min, double max) {
-		double raw = (max - min) / 5;
+		return linear(label, min, max, niceStep(max - min));
+	}
+
+	/**
+	 * The smallest axis with round ends and about five round ticks that holds {@code [low, high]}:
+	 * {@code covering("y", 0.0067, 0.9933)} spans 0 to 1 with ticks every 0.2. A single value
+	 * ({@code low == high}) gets room around it.
+	 */
+	public static Axis covering(String label, double low, double high) {
+		if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {
+			throw new IllegalArgumentException("an axis covers finite low <= high, not [" + low + ", " + high + "]");
+		}
+		if (low == high) {
+			double room = Math.max(Math.abs(low) * 0.1, 0.5);
+			low -= room;
+			high += room;
+		}
+		double step = niceStep(high - low);
+		BigDecimal s = BigDecimal.valueOf(step);
+		double min = s.multiply(BigDecimal.valueOf((long) Math.floor(low / step + 1e-9))).doubleValue();
+		double max = s.multiply(BigDecimal.valueOf((long) Math.ceil(high / step - 1e-9))).doubleValue();
+		if (!(min < max)) {
+			max = min + step;
+		}
+		return linear(label, min, max, step);
+	}
+
+	/** 1, 2 or 5 × 10^k, so that a span of {@code span} gets about five steps. */
+	private static double niceStep(double span) {
+		double raw = span / 5;
 		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
 		double fraction = raw / magnitude;
 		double nice = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10;
-		return linear(label, min, max, nice * magnitude);
+		return nice * magnitude;
 	}
 
 	@Override

@@ -1,7 +1,11 @@
 package dev.nnfs.service.plot;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -163,6 +167,21 @@ public final class Chart {
 		drawLegend(svg, area);
 		svg.newline().end();
 		svg.finish();
+	}
+
+	/**
+	 * The whole document as UTF-8 bytes, for answers that are rendered completely before their
+	 * status is sent (so a failure while drawing is still an error answer, not a cut-off picture).
+	 */
+	public byte[] toUtf8() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+			writeTo(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	private void drawGrid(SvgWriter svg, PlotArea area) throws IOException {

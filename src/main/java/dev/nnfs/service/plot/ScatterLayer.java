@@ -38,13 +38,16 @@ public final class ScatterLayer implements Layer {
 
 	private final double radius;
 
+	private final String outline;
+
 	private ScatterLayer(Points points, int categories, IntFunction<String> categoryName, Palette palette,
-			double radius) {
+			double radius, String outline) {
 		this.points = points;
 		this.categories = categories;
 		this.categoryName = categoryName;
 		this.palette = palette;
 		this.radius = radius;
+		this.outline = outline;
 	}
 
 	/**
@@ -63,7 +66,7 @@ public final class ScatterLayer implements Layer {
 		if (categories < 1) {
 			throw new IllegalArgumentException("categories must be >= 1, not " + categories);
 		}
-		return new ScatterLayer(points, categories, categoryName, palette, defaultRadius(points.size()));
+		return new ScatterLayer(points, categories, categoryName, palette, defaultRadius(points.size()), null);
 	}
 
 	/** The same layer with circles of another radius, in pixels. */
@@ -71,7 +74,18 @@ public final class ScatterLayer implements Layer {
 		if (!(radius > 0) || !Double.isFinite(radius)) {
 			throw new IllegalArgumentException("radius must be positive, not " + radius);
 		}
-		return new ScatterLayer(this.points, this.categories, this.categoryName, this.palette, radius);
+		return new ScatterLayer(this.points, this.categories, this.categoryName, this.palette, radius, this.outline);
+	}
+
+	/**
+	 * The same layer with a thin ring of {@code colour} around each point, which keeps points
+	 * visible on a background of their own colour (decision regions).
+	 */
+	public ScatterLayer outlined(String colour) {
+		if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) {
+			throw new IllegalArgumentException("an outline colour is #rrggbb, not '" + colour + "'");
+		}
+		return new ScatterLayer(this.points, this.categories, this.categoryName, this.palette, this.radius, colour);
 	}
 
 	/** Larger dots for a few points, smaller ones as they crowd: 4 px up to 500 points, down to 0.75 px. */
@@ -90,7 +104,13 @@ public final class ScatterLayer implements Layer {
 
 	@Override
 	public void draw(SvgWriter svg, PlotArea area) throws IOException {
-		svg.start("g").attr("class", "layer scatter").attr("stroke", "none").attr("fill-opacity", 0.85);
+		svg.start("g").attr("class", "layer scatter").attr("fill-opacity", 0.85);
+		if (this.outline == null) {
+			svg.attr("stroke", "none");
+		}
+		else {
+			svg.attr("stroke", this.outline).attr("stroke-width", 0.75);
+		}
 		int current = -1;
 		for (int i = 0, n = this.points.size(); i < n; i++) {
 			int c = this.points.category(i);

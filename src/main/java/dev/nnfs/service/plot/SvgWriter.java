@@ -161,23 +161,34 @@ public final class SvgWriter {
 	}
 
 	private void writeNumber(double value) throws IOException {
+		StringBuilder sb = new StringBuilder(12);
+		appendNumber(sb, value);
+		this.out.append(sb);
+	}
+
+	/**
+	 * Appends a number as {@link #attr(String, double)} writes it (two decimals at most, no
+	 * trailing zeros), for attributes that hold lists of numbers such as a path's {@code d}.
+	 * @throws IllegalArgumentException if the value is NaN or infinite
+	 */
+	public static StringBuilder appendNumber(StringBuilder sb, double value) {
 		if (!Double.isFinite(value)) {
 			throw new IllegalArgumentException("an SVG number must be finite, not " + value);
 		}
 		long hundredths = Math.round(value * 100.0);
 		if (hundredths < 0) {
-			this.out.write('-');
+			sb.append('-');
 			hundredths = -hundredths;
 		}
-		this.out.write(Long.toString(hundredths / 100));
+		sb.append(hundredths / 100);
 		int fraction = (int) (hundredths % 100);
 		if (fraction != 0) {
-			this.out.write('.');
-			this.out.write((char) ('0' + fraction / 10));
+			sb.append('.').append((char) ('0' + fraction / 10));
 			if (fraction % 10 != 0) {
-				this.out.write((char) ('0' + fraction % 10));
+				sb.append((char) ('0' + fraction % 10));
 			}
 		}
+		return sb;
 	}
 
 	private void escape(String s, boolean attribute) throws IOException {

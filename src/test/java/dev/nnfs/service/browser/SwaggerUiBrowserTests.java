@@ -1,0 +1,313 @@
+package dev.nnfs.service.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.nnfs.service.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The service as a person sees it, in a real browser: Debian's headless Chromium, driven through
+ * its chromedriver, against the application on a random port. Swagger UI's "Try it out" runs
+ * softmax and the two plot endpoints; each SVG endpoint is loaded on its own and must have
+ * rendered (a non-empty bounding box, the expected number of marks). Screenshots go to
+ * {@code target/screenshots/}.
+ *
+ * <p>Without Chromium the test is skipped on a developer's machine, and fails under CI
+ * ({@code CI} set), whose script installs it. The paths can be overridden with the environment
+ * variables {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SwaggerUiBrowserTests {
+
+	private static final Path CHROMIUM = Path.of(env("CHROMIUM_BIN", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static WebDriver driver;
+
+	private static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (System.getenv("CI") == null) {
+			assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver); the browser test runs where they are, and always under CI");
+		}
+		profile = Files.createTempDirectory("nnfs-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// The network is closed to everything but this machine: nothing in the background may call out.
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
+				"--metrics-recording-only", "--window-size=1280,1024", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().scriptTimeout(WAIT);
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (driver != null) {
+			driver.quit();
+		}
+		if (profile != null) {
+			try (var files = Files.walk(profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static Object js(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static void screenshot(WebElement element, String name) throws IOException {
+		File shot = element.getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	// --- each picture on its own ------------------------------------------------------------
+
+	/** What the open SVG document drew: the root's box, the frame's, and counts of the marks. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> rendered() {
+		return (Map<String, Object>) js("""
+				const svg = document.documentElement;
+				const box = (e) => { if (!e) return null; const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; };
+				const count = (sel) => document.querySelectorAll(sel).length;
+				return { root: svg.localName, svg: box(svg), frame: box(document.querySelector('.frame')),
+				  curve: box(document.querySelector('.curves path')), regions: box(document.querySelector('.regions')),
+				  circles: count('.scatter circle'), paths: count('.curves path'), rects: count('.regions rect'),
+				  colours: [...new Set([...document.querySelectorAll('.regions rect')].map(r => r.getAttribute('fill')))].length,
+				  title: document.querySelector('.title') ? document.querySelector('.title').textContent : null };""");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static double[] box(Map<String, Object> r, String key) {
+		List<Number> b = (List<Number>) r.get(key);
+		assertThat(b).as(key + " drawn").isNotNull();
+		return b.stream().mapToDouble(Number::doubleValue).toArray();
+	}
+
+	private static void assertNonEmpty(double[] box, String what) {
+		assertThat(box[2]).as(what + " width").isGreaterThan(0);
+		assertThat(box[3]).as(what + " height").isGreaterThan(0);
+	}
+
+	@Test
+	void theSpiralShowsItsThreeArms() throws IOException {
+		driver.get(url("/spiral?samples=100&classes=3&format=svg"));
+		Map<String, Object> r = rendered();
+		assertEquals("svg", r.get("root"));
+		assertNonEmpty(box(r, "svg"), "document");
+		assertNonEmpty(box(r, "frame"), "frame");
+		assertEquals(300L, r.get("circles"));
+		screenshot("spiral");
+	}
+
+	@Test
+	void activationCurvesSpanTheirFrame() throws IOException {
+		for (String name : List.of("sigmoid", "softmax", "relu")) {
+			driver.get(url("/activations/" + name + "/plot?from=-5&to=5"));
+			Map<String, Object> r = rendered();
+			assertEquals(1L, r.get("paths"), name);
+			double[] frame = box(r, "frame");
+			double[] curve = box(r, "curve");
+			assertNonEmpty(curve, name + " curve");
+			assertEquals(frame[2], curve[2], 1.0, name + ": the curve runs from x = from to x = to");
+			assertThat(curve[3]).as(name + ": the curve rises").isGreaterThan(frame[3] / 2);
+			screenshot("activation-" + name);
+		}
+	}
+
+	@Test
+	void theDecisionRegionsOfASeededNetworkCoverThePlane() throws IOException {
+		// A POST answer cannot be navigated to: fetch it and open it as an SVG document of its own.
+		driver.get(url("/v3/api-docs"));
+		Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('/network/plot?resolution=100', { method: 'POST', headers: { 'Content-Type': 'application/json',
+				    'Accept': 'image/svg+xml' }, body: arguments[0] })
+				  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
+				  .catch((e) => done(String(e)));""", seededNetwork());
+		assertEquals(200L, status);
+		new WebDriverWait(driver, WAIT).until((d) -> "svg".equals(js("return document.documentElement.localName")));
+		Map<String, Object> r = rendered();
+		double[] frame = box(r, "frame");
+		double[] regions = box(r, "regions");
+		assertEquals(frame[2], regions[2], 1.0, "the regions fill the frame across");
+		assertEquals(frame[3], regions[3], 1.0, "and up");
+		assertEquals(300L, r.get("circles"));
+		assertEquals(3L, r.get("colours"), "each of the three classes wins somewhere");
+		assertThat((Long) r.get("rects")).isPositive();
+		screenshot("network-regions");
+	}
+
+	private static String seededNetwork() {
+		return """
+				{"seed": 0, "spiral": {"samples": 100, "classes": 3},
+				 "layers": [{"type": "dense", "neurons": 16, "weightScale": 1}, {"type": "activation", "name": "relu"},
+				            {"type": "dense", "neurons": 3, "weightScale": 1}, {"type": "activation", "name": "softmax"}]}""";
+	}
+
+	// --- Swagger UI ---------------------------------------------------------------------------
+
+	private WebElement operation(String method, String path) {
+		driver.get(url("/swagger-ui.html"));
+		WebDriverWait wait = new WebDriverWait(driver, WAIT);
+		By block = By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[@data-path='" + path + "']]");
+		WebElement op = wait.until(ExpectedConditions.presenceOfElementLocated(block));
+		js("arguments[0].scrollIntoView({block: 'start'})", op);
+		op.findElement(By.cssSelector(".opblock-summary-control")).click();
+		wait.until((d) -> !op.findElements(By.cssSelector(".try-out__btn")).isEmpty());
+		// "Try it out" starts switched on in this service's Swagger UI; switch it on where it is not.
+		if (op.findElements(By.cssSelector("button.execute")).isEmpty()) {
+			op.findElement(By.cssSelector(".try-out__btn")).click();
+		}
+		wait.until((d) -> !op.findElements(By.cssSelector("button.execute")).isEmpty());
+		return op;
+	}
+
+	private static void setParameter(WebElement op, String name, String value) {
+		WebElement input = op.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input"));
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+	}
+
+	/** Clicks Execute and waits for the live response; returns its HTTP status. */
+	private static String execute(WebElement op) {
+		op.findElement(By.cssSelector("button.execute")).click();
+		WebDriverWait wait = new WebDriverWait(driver, WAIT);
+		WebElement status = wait.until((d) -> {
+			List<WebElement> s = op.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
+			return s.isEmpty() ? null : s.get(0);
+		});
+		return status.getText().trim();
+	}
+
+	@Test
+	void tryItOutRunsSoftmaxOnTheSeedRow() throws IOException {
+		WebElement op = operation("post", "/activations/{name}");
+		setParameter(op, "name", "softmax");
+		assertThat(op.findElement(By.cssSelector("textarea.body-param__text")).getAttribute("value").replaceAll("\\s", ""))
+			.as("the first example, seed 001 In[37], is ready")
+			.isEqualTo("{\"inputs\":[[1,2,3]]}");
+		assertEquals("200", execute(op));
+		WebElement body = op.findElement(By.cssSelector(".live-responses-table .response-col_description .highlight-code pre"));
+		JsonNode answer = Json.parse(body.getText());
+		// softmax([1, 2, 3]) = e^(x - 3) / (e^-2 + e^-1 + 1), within a float32 ulp or two
+		double sum = Math.exp(-2) + Math.exp(-1) + 1;
+		float[] outputs = Json.floats(answer.get("outputs").get(0));
+		assertThat(outputs).hasSize(3);
+		for (int i = 0; i < 3; i++) {
+			assertThat((double) outputs[i]).isCloseTo(Math.exp(i - 2) / sum, org.assertj.core.data.Offset.offset(2e-7));
+		}
+		assertEquals(2, answer.get("argmax").get(0).asInt());
+		js("arguments[0].scrollIntoView({block: 'center'})", body);
+		screenshot(op, "swagger-softmax");
+	}
+
+	@Test
+	void tryItOutShowsTheSoftmaxCurveAsAPicture() throws IOException {
+		WebElement op = operation("get", "/activations/{name}/plot");
+		setParameter(op, "name", "softmax");
+		assertEquals("200", execute(op));
+		assertPictureShown(op, 1, 0);
+		screenshot(op, "swagger-softmax-plot");
+	}
+
+	@Test
+	void tryItOutShowsTheDecisionRegionsAsAPicture() throws IOException {
+		WebElement op = operation("post", "/network/plot");
+		assertEquals("200", execute(op));
+		assertPictureShown(op, 0, 300);
+		screenshot(op, "swagger-network-plot");
+	}
+
+	/** The response panel holds an image that the browser decoded, from the SVG with these marks. */
+	private static void assertPictureShown(WebElement op, int paths, int circles) {
+		WebElement img = new WebDriverWait(driver, WAIT).until((d) -> {
+			List<WebElement> found = op.findElements(By.cssSelector(".nnfs-svg-preview img"));
+			return found.isEmpty() ? null : found.get(0);
+		});
+		new WebDriverWait(driver, WAIT).until((d) -> Boolean.TRUE.equals(js("return arguments[0].complete", img)));
+		assertThat(((Number) js("return arguments[0].naturalWidth", img)).intValue()).as("decoded width").isPositive();
+		assertThat(((Number) js("return arguments[0].naturalHeight", img)).intValue()).as("decoded height").isPositive();
+		assertThat(img.getSize().getWidth()).as("shown width").isPositive();
+		String src = img.getAttribute("src");
+		String svg = java.net.URLDecoder.decode(src.substring(src.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(paths, count(svg, "<path "));
+		assertEquals(circles, count(svg, "<circle ") - legendDots(svg));
+		js("arguments[0].scrollIntoView({block: 'center'})", img);
+	}
+
+	private static int count(String text, String needle) {
+		int n = 0;
+		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+			n++;
+		}
+		return n;
+	}
+
+	/** Circles of the legend (one per class of a scatter layer). */
+	private static int legendDots(String svg) {
+		int legend = svg.indexOf("class=\"legend\"");
+		return legend < 0 ? 0 : count(svg.substring(legend), "<circle ");
+	}
+
+}
