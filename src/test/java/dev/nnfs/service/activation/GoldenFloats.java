@@ -1,18 +1,12 @@
 package dev.nnfs.service.activation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
+import dev.nnfs.service.Golden;
+
 /**
- * Reads the CSV files under {@code src/test/resources/golden/} written by
- * {@code softmax_golden.py}: comment lines ({@code #}) and the header are skipped, fields are
- * split on commas, floats are 8-hex-digit IEEE bit patterns (space-separated within a field).
+ * The float fields of the golden files written by {@code softmax_golden.py}: 8-hex-digit IEEE
+ * bit patterns, space-separated within a field.
  */
 final class GoldenFloats {
 
@@ -20,29 +14,7 @@ final class GoldenFloats {
 	}
 
 	static List<String[]> rows(String name) {
-		InputStream in = GoldenFloats.class.getResourceAsStream("/golden/" + name);
-		if (in == null) {
-			throw new IllegalStateException("missing golden file " + name);
-		}
-		List<String[]> rows = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			boolean header = true;
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.isEmpty() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					header = false;
-					continue;
-				}
-				rows.add(line.split(","));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
+		return Golden.rows(name);
 	}
 
 	static int bits(String hex) {

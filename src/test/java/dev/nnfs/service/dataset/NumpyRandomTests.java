@@ -1,5 +1,7 @@
 package dev.nnfs.service.dataset;
 
+import dev.nnfs.service.Golden;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
 package dev.nnfs.service.dataset;
 
+import dev.nnfs.service.Golden;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.nnfs.service.dataset;
 
+import dev.nnfs.service.Golden;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.nnfs.service.dataset;
+package dev.nnfs.service;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CSV files under {@code src/test/resources/golden/} (written by
- * {@code spiral_golden.py} there): lines starting with {@code #} and the header line are
- * skipped, the rest split on commas.
+ * Reads the CSV files under {@code src/test/resources/golden/} (written by the numpy scripts
+ * there, {@code spiral_golden.py} and {@code softmax_golden.py}): lines starting with {@code #}
+ * and the header line are skipped, the rest split on commas.
  */
-final class Golden {
+public final class Golden {
 
 	private Golden() {
 	}
 
-	static List<String[]> rows(String name) {
+	public static List<String[]> rows(String name) {
 		InputStream in = Golden.class.getResourceAsStream("/golden/" + name);
 		if (in == null) {
 			throw new IllegalStateException("missing golden file " + name);
