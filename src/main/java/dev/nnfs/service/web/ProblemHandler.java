@@ -48,8 +48,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private final ComputeProperties compute;
 
-	ProblemHandler(ComputeProperties compute) {
+	private final Limits limits;
+
+	ProblemHandler(ComputeProperties compute, Limits limits) {
 		this.compute = compute;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -130,10 +133,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof StreamConstraintsException) {
-				return problem(ProblemType.LIMIT_EXCEEDED, HttpStatus.BAD_REQUEST,
-						"The document exceeds the JSON reader's limits (nesting depth, number or string length, document size).",
-						List.of(), request);
+			if (t instanceof StreamConstraintsException constraint) {
+				return limit(jsonLimit(constraint), request);
 			}
 			if (t instanceof DatabindException bind) {
 				Violation v = Violation.at(pointer(bind.getPath()), bindMessage(bind));
@@ -225,6 +226,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		body.setProperty("limit", ex.limit());
 		body.setProperty("limitValue", ex.value());
 		return response;
+	}
+
+	/** Which of the JSON reader's constraints ({@link JacksonConfiguration}) a document broke. */
+	private LimitExceededException jsonLimit(StreamConstraintsException ex) {
+		String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
+		if (message.contains("nesting depth")) {
+			return new LimitExceededException("nnfs.limits.max-json-nesting-depth", limits.maxJsonNestingDepth(), null,
+					"arrays and objects nest deeper than " + limits.maxJsonNestingDepth()
+							+ " levels (nnfs.limits.max-json-nesting-depth)");
+		}
+		if (message.contains("number value length")) {
+			return new LimitExceededException("nnfs.limits.max-json-number-length", limits.maxJsonNumberLength(), null,
+					"a number is written with more than " + limits.maxJsonNumberLength()
+							+ " characters (nnfs.limits.max-json-number-length)");
+		}
+		if (message.contains("document length")) {
+			return LimitExceededException.bodyTooLarge(limits.maxBodySize().toBytes());
+		}
+		return new LimitExceededException("nnfs.limits.max-json-string-length", limits.maxJsonStringLength(), null,
+				"a string or field name is longer than " + limits.maxJsonStringLength()
+						+ " characters (nnfs.limits.max-json-string-length)");
 	}
 
 	static ResponseEntity<Object> problem(ProblemType type, HttpStatusCode status, String detail,
