@@ -101,7 +101,7 @@ class LargeRequestIsolationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			latencies.add((System.nanoTime() - start) / 1_000_000);
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo(HostileInputProperties.SOFTMAX_123);
+			assertThat(response.body()).isEqualTo(HostileInputPropertyTests.SOFTMAX_123);
 			served++;
 			if (streaming.get()) {
 				servedWhileStreaming++;

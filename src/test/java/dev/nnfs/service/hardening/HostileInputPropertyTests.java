@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>A jqwik property, not a Spring test: jqwik runs its tries on its own lifecycle, so the
  * service is started here on a random loopback port, once for all tries.
  */
-class HostileInputProperties {
+class HostileInputPropertyTests {
 
 	static final int TRIES = 12_000;
 
