@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.nnfs.service.json.FloatBatch;
 import dev.nnfs.service.json.NdArrays;
+import dev.nnfs.service.web.ComputeDeadline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,6 +40,7 @@ public final class Network {
 		INDArray x = NdArrays.toNdArray(inputs);
 		try {
 			for (int i = 0; i < layers.size(); i++) {
+				ComputeDeadline.check();
 				Object layer = layers.get(i);
 				if (layer instanceof DenseLayer dense) {
 					INDArray next = dense.forward(x);

@@ -24,22 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JacksonConfiguration {
 
-	/** Deepest nesting any request of the API needs is 5 (network layers' weight rows). */
-	static final int MAX_NESTING_DEPTH = 16;
-
-	/** Longest number literal accepted; float32 needs at most 9 significant digits. */
-	static final int MAX_NUMBER_LENGTH = 64;
-
-	static final int MAX_STRING_LENGTH = 1000;
-
 	@Bean
 	JsonFactoryBuilderCustomizer readConstraints(Limits limits) {
 		return (builder) -> builder
 			.streamReadConstraints(StreamReadConstraints.builder()
-				.maxNestingDepth(MAX_NESTING_DEPTH)
-				.maxNumberLength(MAX_NUMBER_LENGTH)
-				.maxStringLength(MAX_STRING_LENGTH)
-				.maxNameLength(MAX_STRING_LENGTH)
+				.maxNestingDepth(limits.maxJsonNestingDepth())
+				.maxNumberLength(limits.maxJsonNumberLength())
+				.maxStringLength(limits.maxJsonStringLength())
+				.maxNameLength(limits.maxJsonStringLength())
 				.maxDocumentLength(limits.maxBodySize().toBytes())
 				.build())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -26,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSpiralPoints {@code samples × classes} of one spiral
  * @param maxSkip normals thrown away after seeding ({@code skip}), and so the stream position
  * @param maxPlotResolution cells per side of a decision-region plot
+ * @param maxJsonNestingDepth arrays and objects nested in one body (the JSON reader's limit; the
+ * API needs 5)
+ * @param maxJsonNumberLength characters of one number literal (float32 needs at most 9 significant
+ * digits)
+ * @param maxJsonStringLength characters of one string or field name
  */
 @Validated
 @ConfigurationProperties("nnfs.limits")
@@ -38,12 +43,15 @@ public record Limits(@NotNull @DefaultValue("16MB") DataSize maxBodySize,
 		@Min(1) @DefaultValue("50000000") long maxLayerOutputValues,
 		@Min(1) @DefaultValue("1000000") int maxSpiralPoints,
 		@Min(0) @DefaultValue("100000000") long maxSkip,
-		@Min(2) @Max(2000) @DefaultValue("400") int maxPlotResolution) {
+		@Min(2) @Max(2000) @DefaultValue("400") int maxPlotResolution,
+		@Min(8) @Max(1000) @DefaultValue("16") int maxJsonNestingDepth,
+		@Min(16) @Max(100000) @DefaultValue("64") int maxJsonNumberLength,
+		@Min(64) @Max(10000000) @DefaultValue("1000") int maxJsonStringLength) {
 
 	/** The defaults, for code and tests that run without Spring. */
 	public static Limits defaults() {
 		return new Limits(DataSize.ofMegabytes(16), 4_000_000, 1_000_000, 32, 4096, 4_000_000, 50_000_000L,
-				1_000_000, 100_000_000L, 400);
+				1_000_000, 100_000_000L, 400, 16, 64, 1000);
 	}
 
 }

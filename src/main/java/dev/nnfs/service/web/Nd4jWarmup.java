@@ -1,7 +1,15 @@
 package dev.nnfs.service.web;
 
+import java.util.List;
+
 import dev.nnfs.service.activation.Activation;
 import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.network.ForwardRequest;
+import dev.nnfs.service.network.ForwardRequest.LayerSpec;
+import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
+import dev.nnfs.service.network.NetworkBuilder;
+import dev.nnfs.service.network.NetworkBuilder.Plan;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -11,9 +19,11 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads ND4J's native backend and runs every activation once while the context starts, so the
- * application only reports ready (and the first request only arrives) once the natives are
- * loaded and the kernels have been exercised.
+ * Loads ND4J's native backend, runs every activation once and then one forward pass of the book's
+ * network (spiral 100×3 → dense(3) → relu → dense(3) → softmax) while the context starts. Spring
+ * Boot opens the port only after every singleton is initialised and reports readiness
+ * ({@code ACCEPTING_TRAFFIC}) after that, so neither happens before the natives are loaded and the
+ * whole request path has run once.
  */
 @Component
 class Nd4jWarmup implements InitializingBean {
@@ -22,8 +32,18 @@ class Nd4jWarmup implements InitializingBean {
 
 	private final Activations activations;
 
-	Nd4jWarmup(Activations activations) {
+	private final Limits limits;
+
+	private volatile boolean done;
+
+	Nd4jWarmup(Activations activations, Limits limits) {
 		this.activations = activations;
+		this.limits = limits;
+	}
+
+	/** Whether the warm-up has run to its end. */
+	boolean done() {
+		return done;
 	}
 
 	@Override
@@ -34,7 +54,17 @@ class Nd4jWarmup implements InitializingBean {
 				activation.applyInPlace(x, activation.resolve(null));
 			}
 		}
-		log.info("ND4J backend {} ready in {} ms", Nd4j.getBackend().getClass().getSimpleName(),
+		LayerSpec relu = new LayerSpec("activation", null, null, null, null, null, "relu", null);
+		LayerSpec softmax = new LayerSpec("activation", null, null, null, null, null, "softmax", null);
+		LayerSpec dense = new LayerSpec("dense", 3, null, null, null, null, null, null);
+		Plan plan = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
+				new SpiralSpec(100, 3), List.of(dense, relu, dense, softmax), null, null));
+		List<FloatBatch> out = plan.network().forward(plan.inputs(), false);
+		if (out.get(0).rows() != 300) {
+			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
+		}
+		done = true;
+		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)", Nd4j.getBackend().getClass().getSimpleName(),
 				(System.nanoTime() - start) / 1_000_000);
 	}
 

@@ -46,6 +46,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	private final ComputeProperties compute;
+
+	private final Limits limits;
+
+	ProblemHandler(ComputeProperties compute, Limits limits) {
+		this.compute = compute;
+		this.limits = limits;
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
 		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(ex.violations()), ex.violations(),
@@ -63,6 +72,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				ex.getMessage(), List.of(Violation.parameter("name", ex.getMessage())), request);
 		((ProblemDetail) response.getBody()).setProperty("known", ex.known());
 		return response;
+	}
+
+	/** Tomcat decodes the query lazily and throws when an escape is not UTF-8 ({@code %FF}). */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ResponseEntity<Object> undecodableParameters(Exception ex, WebRequest request) {
+		return problem(ProblemType.BAD_REQUEST, HttpStatus.BAD_REQUEST,
+				"The query string could not be decoded: a percent-escape is not valid UTF-8.", List.of(), request);
+	}
+
+	@ExceptionHandler(OverloadedException.class)
+	ResponseEntity<Object> overloaded(OverloadedException ex, WebRequest request) {
+		return unavailable(ProblemType.OVERLOADED,
+				"The service is at capacity: " + ex.getMessage() + ". Retry after the time in Retry-After.", request);
+	}
+
+	@ExceptionHandler(DeadlineExceededException.class)
+	ResponseEntity<Object> deadlineExceeded(DeadlineExceededException ex, WebRequest request) {
+		ComputeGateFilter.deadlineExceeded();
+		return unavailable(ProblemType.TIMEOUT, "The computation ran longer than the limit of "
+				+ compute.deadline().toMillis() + " ms (nnfs.compute.deadline) and was stopped.", request);
+	}
+
+	@ExceptionHandler(NonFiniteResultException.class)
+	ResponseEntity<Object> nonFinite(NonFiniteResultException ex, WebRequest request) {
+		ResponseEntity<Object> response = problem(ProblemType.NON_FINITE_RESULT, HttpStatus.UNPROCESSABLE_CONTENT,
+				capitalize(ex.getMessage()) + ".", List.of(), request);
+		((ProblemDetail) response.getBody()).setProperty("resultPointer", ex.resultPointer());
+		return response;
+	}
+
+	private ResponseEntity<Object> unavailable(ProblemType type, String detail, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+		problem.setType(type.uri());
+		problem.setTitle(type.title());
+		problem.setInstance(java.net.URI.create(path(request)));
+		long seconds = Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -84,10 +133,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof StreamConstraintsException) {
-				return problem(ProblemType.LIMIT_EXCEEDED, HttpStatus.BAD_REQUEST,
-						"The document exceeds the JSON reader's limits (nesting depth, number or string length, document size).",
-						List.of(), request);
+			if (t instanceof StreamConstraintsException constraint) {
+				return limit(jsonLimit(constraint), request);
 			}
 			if (t instanceof DatabindException bind) {
 				Violation v = Violation.at(pointer(bind.getPath()), bindMessage(bind));
@@ -179,6 +226,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		body.setProperty("limit", ex.limit());
 		body.setProperty("limitValue", ex.value());
 		return response;
+	}
+
+	/** Which of the JSON reader's constraints ({@link JacksonConfiguration}) a document broke. */
+	private LimitExceededException jsonLimit(StreamConstraintsException ex) {
+		String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
+		if (message.contains("nesting depth")) {
+			return new LimitExceededException("nnfs.limits.max-json-nesting-depth", limits.maxJsonNestingDepth(), null,
+					"arrays and objects nest deeper than " + limits.maxJsonNestingDepth()
+							+ " levels (nnfs.limits.max-json-nesting-depth)");
+		}
+		if (message.contains("number value length")) {
+			return new LimitExceededException("nnfs.limits.max-json-number-length", limits.maxJsonNumberLength(), null,
+					"a number is written with more than " + limits.maxJsonNumberLength()
+							+ " characters (nnfs.limits.max-json-number-length)");
+		}
+		if (message.contains("document length")) {
+			return LimitExceededException.bodyTooLarge(limits.maxBodySize().toBytes());
+		}
+		return new LimitExceededException("nnfs.limits.max-json-string-length", limits.maxJsonStringLength(), null,
+				"a string or field name is longer than " + limits.maxJsonStringLength()
+						+ " characters (nnfs.limits.max-json-string-length)");
 	}
 
 	static ResponseEntity<Object> problem(ProblemType type, HttpStatusCode status, String detail,

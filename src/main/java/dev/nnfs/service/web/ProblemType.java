@@ -22,6 +22,7 @@ public enum ProblemType {
 	NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
 	OVERLOADED("overloaded", "Service overloaded"),
 	TIMEOUT("timeout", "Computation deadline exceeded"),
+	NON_FINITE_RESULT("non-finite-result", "Result not representable"),
 	BAD_REQUEST("bad-request", "Bad request"),
 	INTERNAL("internal", "Internal error");
 

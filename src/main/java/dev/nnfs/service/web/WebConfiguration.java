@@ -1,0 +1,38 @@
+package dev.nnfs.service.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The compute-slot interceptor and CORS ({@link CorsProperties}, off by default). */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final ComputeSlotAdvice computeSlots;
+
+	private final CorsProperties cors;
+
+	WebConfiguration(ComputeSlotAdvice computeSlots, CorsProperties cors) {
+		this.computeSlots = computeSlots;
+		this.cors = cors;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(computeSlots);
+	}
+
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		if (cors.enabled()) {
+			registry.addMapping("/**")
+				.allowedOriginPatterns(cors.allowedOrigins().stream().filter((o) -> !o.isBlank()).toArray(String[]::new))
+				.allowedMethods("GET", "POST", "HEAD", "OPTIONS")
+				.allowedHeaders("Content-Type", "Accept", "If-None-Match")
+				.exposedHeaders("ETag", "Retry-After")
+				.maxAge(cors.maxAge().toSeconds());
+		}
+	}
+
+}
