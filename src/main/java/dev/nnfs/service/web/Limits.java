@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * holds at once
  * @param maxSpiralPoints {@code samples × classes} of one spiral
  * @param maxSkip normals thrown away after seeding ({@code skip}), and so the stream position
- * @param maxPlotResolution cells per side of a decision-region plot
+ * @param maxPlotResolution samples of an activation plot, cells per side of a decision-region plot
  * @param maxJsonNestingDepth arrays and objects nested in one body (the JSON reader's limit; the
  * API needs 5)
  * @param maxJsonNumberLength characters of one number literal (float32 needs at most 9 significant
