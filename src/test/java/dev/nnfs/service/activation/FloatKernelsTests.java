@@ -16,7 +16,8 @@ class FloatKernelsTests {
 		int cols = 7;
 		float[] values = new float[rows * cols];
 		float[] specials = { 0f, -0f, 1f, -1f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
-				88.8f, -104f, 1e-30f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY };
+				88.8f, -104f, 1e-30f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+				Float.intBitsToFloat(0xFFC00000) };
 		for (int i = 0; i < values.length; i++) {
 			values[i] = i < specials.length ? specials[i]
 					: (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-5, 5)));
