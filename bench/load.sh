@@ -18,7 +18,7 @@ CONNECTIONS=${CONNECTIONS:-8}
 BIG_CONNECTIONS=${BIG_CONNECTIONS:-2}
 BIG_ROWS=${BIG_ROWS:-100000}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-JAVA_OPTS=${JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseG1GC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=1g}
+JAVA_OPTS=${JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseG1GC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=2g}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 if [[ -z "${JAR:-}" ]]; then
