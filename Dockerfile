@@ -24,9 +24,11 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER nnfs
 EXPOSE 8080
-# Heap is a share of the container's memory; ND4J's arrays live off-heap, outside it, under
-# JavaCPP's default ceiling (maxPhysicalBytes = 2 x max heap) for the whole process.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp" \
+# Heap is a share of the container's memory; ND4J's arrays live off-heap, outside it. JavaCPP
+# caps them at 2 GB (the largest pass the limits allow needs about 1 GB) and skips its
+# whole-process check (maxPhysicalBytes), which reads /proc on every allocation: the
+# container's memory limit is that ceiling. One OpenMP thread: request threads use the cores.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
     OMP_NUM_THREADS=1
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

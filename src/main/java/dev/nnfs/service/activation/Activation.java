@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One activation function of the catalogue: what it computes ({@code formula}, {@code range}),
@@ -22,6 +23,17 @@ public final class Activation {
 
 	}
 
+	/**
+	 * Computes the activation in place on a row-major {@code [rows, cols]} float32 buffer, in plain
+	 * Java, with the same results as the activation's {@link Kernel}.
+	 */
+	@FunctionalInterface
+	public interface FloatKernel {
+
+		void applyInPlace(float[] values, int rows, int cols, double[] params);
+
+	}
+
 	private final String name;
 
 	private final String formula;
@@ -36,8 +48,15 @@ public final class Activation {
 
 	private final Kernel kernel;
 
+	private final FloatKernel floatKernel;
+
 	Activation(String name, String formula, String range, String description, List<ParamSpec> params,
 			boolean rowWise, Kernel kernel) {
+		this(name, formula, range, description, params, rowWise, kernel, null);
+	}
+
+	Activation(String name, String formula, String range, String description, List<ParamSpec> params,
+			boolean rowWise, Kernel kernel, FloatKernel floatKernel) {
 		this.name = name;
 		this.formula = formula;
 		this.range = range;
@@ -45,6 +64,7 @@ public final class Activation {
 		this.params = List.copyOf(params);
 		this.rowWise = rowWise;
 		this.kernel = kernel;
+		this.floatKernel = floatKernel;
 	}
 
 	public String name() {
@@ -107,6 +127,22 @@ public final class Activation {
 	/** Applies the activation in place; {@code params} as returned by {@link #resolve}. */
 	public void applyInPlace(INDArray x, double[] params) {
 		kernel.applyInPlace(x, params);
+	}
+
+	/**
+	 * Applies the activation in place on a row-major {@code [rows, cols]} float32 buffer. Activations
+	 * with a Java kernel (the book's step, linear, relu and softmax; log_softmax, softplus) make no
+	 * native call; the others copy the values through one ND4J array.
+	 */
+	public void applyInPlace(float[] values, int rows, int cols, double[] params) {
+		if (floatKernel != null) {
+			floatKernel.applyInPlace(values, rows, cols, params);
+			return;
+		}
+		try (INDArray x = Nd4j.create(values, new long[] { rows, cols }, 'c')) {
+			kernel.applyInPlace(x, params);
+			x.data().asNioFloat().get(values, 0, rows * cols);
+		}
 	}
 
 	private int indexOf(String param) {

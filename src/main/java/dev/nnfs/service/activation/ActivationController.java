@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nnfs.service.json.FloatArraySerializer;
 import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.NdArrays;
 import dev.nnfs.service.web.InvalidInputException;
 import dev.nnfs.service.web.UnknownActivationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,11 +76,9 @@ class ActivationController {
 			throw InvalidInputException.at("/params/" + ex.param(), ex.getMessage());
 		}
 		FloatBatch inputs = request.inputs();
-		FloatBatch outputs;
-		try (INDArray x = NdArrays.toNdArray(inputs)) {
-			activation.applyInPlace(x, params);
-			outputs = NdArrays.toBatch(x, inputs);
-		}
+		// The request's buffer is this call's own: the outputs overwrite it.
+		activation.applyInPlace(inputs.values(), inputs.rows(), inputs.cols(), params);
+		FloatBatch outputs = inputs;
 		Predictions predictions = Predictions.of(outputs.values(), outputs.rows(), outputs.cols());
 		return new ActivationResponse(activation.name(), outputs.shape(), outputs, predictions.argmax(),
 				predictions.confidence());
@@ -94,7 +92,7 @@ class ActivationController {
 	record ActivationResponse(String activation, int[] shape,
 			@Schema(description = "the activation's outputs, same shape as inputs") FloatBatch outputs,
 			@Schema(description = "per row, index of the largest output (first on ties)") int[] argmax,
-			@Schema(description = "per row, the largest output") float[] confidence) {
+			@Schema(description = "per row, the largest output") @JsonSerialize(using = FloatArraySerializer.class) float[] confidence) {
 	}
 
 	record ActivationInfo(String name, String formula, String range, Map<String, Double> params,

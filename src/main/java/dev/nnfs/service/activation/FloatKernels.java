@@ -39,6 +39,12 @@ final class FloatKernels {
 		});
 	}
 
+	static void mapInPlace(float[] values, int n, FloatOp op) {
+		for (int i = 0; i < n; i++) {
+			values[i] = op.apply(values[i]);
+		}
+	}
+
 	static void rowsInPlace(INDArray x, RowsOp op) {
 		if (x.dataType() != DataType.FLOAT || x.rank() != 2 || x.ordering() != 'c' || x.isView()) {
 			throw new IllegalArgumentException("expected a dense c-order [rows, cols] FLOAT array");

@@ -23,6 +23,9 @@ public final class DenseLayer {
 
 	private final float[] biases;
 
+	/** The weights as float64, made on first use. */
+	private volatile double[] widened;
+
 	/**
 	 * @param weights row-major {@code [inputs, neurons]}
 	 * @param biases {@code [neurons]}
@@ -71,17 +74,54 @@ public final class DenseLayer {
 	}
 
 	/**
+	 * {@code out = float32(float64(x) · float64(W)) + b} in plain Java, for x {@code [rows, inputs]}
+	 * and out {@code [rows, neurons]}, both row-major. Each dot product is summed in float64 in
+	 * the order of the inputs, as BLAS's dgemm kernels do: the float64 products of float32 values
+	 * are exact, so only that order matters.
+	 */
+	public void forward(float[] x, int rows, float[] out) {
+		double[] w = widenedWeights();
+		double[] acc = new double[neurons];
+		for (int r = 0; r < rows; r++) {
+			java.util.Arrays.fill(acc, 0.0);
+			for (int k = 0, xo = r * inputs, wo = 0; k < inputs; k++, wo += neurons) {
+				double xk = x[xo + k];
+				for (int c = 0; c < neurons; c++) {
+					acc[c] += xk * w[wo + c];
+				}
+			}
+			for (int c = 0, oo = r * neurons; c < neurons; c++) {
+				out[oo + c] = (float) acc[c] + biases[c];
+			}
+		}
+	}
+
+	/**
+	 * {@code product = float64(x) · float64(W)} with BLAS: x {@code [rows, inputs]} DOUBLE (either
+	 * order), product {@code [rows, neurons]} DOUBLE, f-order (GEMM writes f-order several times
+	 * faster than c-order). Rounding to float32 and the bias are the caller's: see
+	 * {@link #finish(double, int)}.
+	 */
+	public void product(INDArray x, INDArray product) {
+		try (INDArray w = Nd4j.create(widenedWeights(), new long[] { inputs, neurons }, 'c')) {
+			Nd4j.gemm(x, w, product, false, false, 1.0, 0.0);
+		}
+	}
+
+	/** The float32 output of neuron {@code c} from its float64 dot product. */
+	public float finish(double dot, int c) {
+		return (float) dot + biases[c];
+	}
+
+	/**
 	 * {@code float32(float64(x) · float64(W)) + b} for x {@code [batch, inputs]} FLOAT. Returns a
 	 * new {@code [batch, neurons]} FLOAT array owned by the caller.
 	 */
 	public INDArray forward(INDArray x) {
 		long rows = x.size(0);
-		// GEMM writes an f-order result several times faster than a c-order one; the float32
-		// copy that follows rounds and reorders in one op.
 		try (INDArray xd = x.castTo(DataType.DOUBLE);
-				INDArray wd = Nd4j.create(toDoubles(weights), new long[] { inputs, neurons }, 'c');
 				INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] { rows, neurons }, 'f')) {
-			Nd4j.gemm(xd, wd, product, false, false, 1.0, 0.0);
+			product(xd, product);
 			INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] { rows, neurons }, 'c');
 			out.assign(product);
 			try (INDArray b = Nd4j.create(biases, new long[] { 1, neurons }, 'c')) {
@@ -89,6 +129,15 @@ public final class DenseLayer {
 			}
 			return out;
 		}
+	}
+
+	private double[] widenedWeights() {
+		double[] w = widened;
+		if (w == null) {
+			w = toDoubles(weights);
+			widened = w;
+		}
+		return w;
 	}
 
 	private static double[] toDoubles(float[] values) {

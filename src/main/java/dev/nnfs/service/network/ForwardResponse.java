@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nnfs.service.json.FloatArraySerializer;
 import dev.nnfs.service.json.FloatBatch;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** The answer of {@code POST /network/forward}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForwardResponse(int[] shape, FloatBatch outputs,
 		@Schema(description = "per row, index of the largest output (first on ties)") int[] argmax,
-		@Schema(description = "per row, the largest output") float[] confidence,
+		@Schema(description = "per row, the largest output") @JsonSerialize(using = FloatArraySerializer.class) float[] confidence,
 		@Schema(description = "categorical cross-entropy, predictions clipped to [1e-7, 1 - 1e-7]; when labels are known") Float loss,
 		@Schema(description = "share of rows whose argmax equals the label; when labels are known") Double accuracy,
 		@Schema(description = "per layer, when returnLayers is true or \"all\"") List<LayerReport> layers, Rng rng) {

@@ -1,0 +1,126 @@
+package dev.nnfs.service.network;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.nnfs.service.activation.Predictions;
+import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.json.NdArrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * In-process forward passes, without JSON: the seeds' network on its 300 × 2 spiral, and a
+ * 100,000 × 2 batch through 2 → 64 → 64 → 3. {@code opByOp} is the ND4J pipeline the service ran
+ * before (one native op chain per layer), for comparison.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0" })
+public class ForwardBenchmarks {
+
+	@State(Scope.Benchmark)
+	public static class Seeds {
+
+		Network network;
+
+		FloatBatch inputs;
+
+		@Setup(Level.Trial)
+		public void setUp() throws Exception {
+			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.SEEDS_NETWORK, ForwardRequest.class);
+			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
+			network = plan.network();
+			inputs = plan.inputs();
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class Big {
+
+		/** ND4J's (and so OpenMP's and OpenBLAS's) thread count for the run. */
+		@Param({ "2" })
+		int threads;
+
+		Network network;
+
+		FloatBatch inputs;
+
+		@Setup(Level.Trial)
+		public void setUp() throws Exception {
+			Nd4j.getEnvironment().setMaxThreads(threads);
+			Nd4j.factory().blas().setMaxThreads(threads);
+			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.bigBatchRequest(100_000), ForwardRequest.class);
+			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
+			network = plan.network();
+			inputs = plan.inputs();
+		}
+
+	}
+
+	/** The seeds' network and argmax: dense 3, relu, dense 3, softmax on 300 × 2. */
+	@Benchmark
+	public Predictions seedsNetwork(Seeds s) {
+		FloatBatch out = s.network.forward(s.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	/** The same through BLAS and the reused buffers (the large-batch path). */
+	@Benchmark
+	public Predictions seedsNetworkNative(Seeds s) {
+		FloatBatch out = s.network.forwardNative(s.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	@Benchmark
+	public Predictions seedsNetworkOpByOp(Seeds s) {
+		FloatBatch out = opByOp(s.network, s.inputs);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatch(Big b) {
+		FloatBatch out = b.network.forward(b.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatchOpByOp(Big b) {
+		FloatBatch out = opByOp(b.network, b.inputs);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	/** The pipeline before: every layer as ND4J ops on a fresh array, read back at the end. */
+	static FloatBatch opByOp(Network network, FloatBatch inputs) {
+		INDArray x = NdArrays.toNdArray(inputs);
+		try {
+			for (Object layer : network.layers()) {
+				if (layer instanceof DenseLayer d) {
+					INDArray next = d.forward(x);
+					x.close();
+					x = next;
+				}
+				else {
+					ActivationLayer a = (ActivationLayer) layer;
+					a.activation().applyInPlace(x, a.params());
+				}
+			}
+			return NdArrays.toBatch(x, inputs);
+		}
+		finally {
+			x.close();
+		}
+	}
+}

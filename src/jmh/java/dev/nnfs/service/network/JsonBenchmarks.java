@@ -1,0 +1,111 @@
+package dev.nnfs.service.network;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.nnfs.service.json.FloatBatch;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The 100,000-row request of {@link ForwardBenchmarks#bigBatch} with its JSON: the floor (parse
+ * the request and write its response, nothing else) and the whole in-process request (parse,
+ * check and build, forward pass, predictions, write). {@code writeResponsePerNumber} writes
+ * the outputs with one {@code writeNumber(float)} per value, as the service did before.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0" })
+@State(Scope.Benchmark)
+public class JsonBenchmarks {
+
+	byte[] request;
+
+	ForwardResponse response;
+
+	NetworkController controller;
+
+	JsonMapper perNumber;
+
+	@Setup(Level.Trial)
+	public void setUp() throws Exception {
+		request = BenchData.bigBatchRequest(100_000);
+		controller = new NetworkController(BenchData.ACTIVATIONS, BenchData.LIMITS);
+		response = controller.forward(BenchData.MAPPER.readValue(request, ForwardRequest.class));
+		SimpleModule module = new SimpleModule();
+		module.addSerializer(FloatBatch.class, new PerNumber());
+		perNumber = JsonMapper.builder()
+			.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+			.addModule(module)
+			.build();
+	}
+
+	@Benchmark
+	public ForwardRequest parseRequest() {
+		return BenchData.MAPPER.readValue(request, ForwardRequest.class);
+	}
+
+	@Benchmark
+	public byte[] writeResponse() {
+		return BenchData.MAPPER.writeValueAsBytes(response);
+	}
+
+	@Benchmark
+	public byte[] writeResponsePerNumber() {
+		return perNumber.writeValueAsBytes(response);
+	}
+
+	/** The floor: what any answer to this request costs in JSON alone. */
+	@Benchmark
+	public byte[] jsonFloor() {
+		ForwardRequest parsed = BenchData.MAPPER.readValue(request, ForwardRequest.class);
+		if (parsed.inputs().rows() != 100_000) {
+			throw new IllegalStateException();
+		}
+		return BenchData.MAPPER.writeValueAsBytes(response);
+	}
+
+	/** Parse, build, forward, predictions, write: the whole request in process. */
+	@Benchmark
+	public byte[] endToEnd() {
+		ForwardRequest parsed = BenchData.MAPPER.readValue(request, ForwardRequest.class);
+		return BenchData.MAPPER.writeValueAsBytes(controller.forward(parsed));
+	}
+
+	/** The writer before: one generator call and one String per number. */
+	static final class PerNumber extends ValueSerializer<FloatBatch> {
+
+		@Override
+		public void serialize(FloatBatch batch, JsonGenerator gen, SerializationContext ctxt) {
+			if (!batch.rank1()) {
+				gen.writeStartArray();
+			}
+			for (int r = 0; r < batch.rows(); r++) {
+				gen.writeStartArray();
+				for (int c = 0; c < batch.cols(); c++) {
+					gen.writeNumber(batch.get(r, c));
+				}
+				gen.writeEndArray();
+			}
+			if (!batch.rank1()) {
+				gen.writeEndArray();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.nnfs.service.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import dev.nnfs.service.activation.Activation;
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.json.NdArrays;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two ways {@link Network} runs a batch (plain Java for small ones, BLAS with reused
+ * buffers for large ones) give the same bits as each other and as the op-by-op ND4J pipeline
+ * ({@link DenseLayer#forward(INDArray)} then the activation's ND4J kernel).
+ */
+class NetworkPathsTests {
+
+	private static final Activations ACTIVATIONS = Activations.standard();
+
+	private static ActivationLayer activation(String name) {
+		Activation a = ACTIVATIONS.find(name).orElseThrow();
+		return new ActivationLayer(a, a.resolve(null));
+	}
+
+	private static DenseLayer dense(SplittableRandom random, int inputs, int neurons, double scale) {
+		float[] w = new float[inputs * neurons];
+		float[] b = new float[neurons];
+		for (int i = 0; i < w.length; i++) {
+			w[i] = (float) (random.nextGaussian() * scale);
+		}
+		for (int i = 0; i < b.length; i++) {
+			b[i] = random.nextInt(4) == 0 ? 0f : (float) (random.nextGaussian() * 0.1);
+		}
+		return new DenseLayer(inputs, neurons, w, b);
+	}
+
+	private static FloatBatch batch(SplittableRandom random, int rows, int cols) {
+		float[] v = new float[rows * cols];
+		for (int i = 0; i < v.length; i++) {
+			v[i] = switch (random.nextInt(10)) {
+				case 0 -> 0f;
+				case 1 -> -0f;
+				default -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
+			};
+		}
+		return FloatBatch.of(v, rows, cols);
+	}
+
+	/** The op-by-op reference: each layer through ND4J arrays. */
+	private static List<FloatBatch> reference(Network network, FloatBatch inputs) {
+		List<FloatBatch> outputs = new ArrayList<>();
+		INDArray x = NdArrays.toNdArray(inputs);
+		for (Object layer : network.layers()) {
+			if (layer instanceof DenseLayer d) {
+				INDArray next = d.forward(x);
+				x.close();
+				x = next;
+			}
+			else {
+				ActivationLayer a = (ActivationLayer) layer;
+				a.activation().applyInPlace(x, a.params());
+			}
+			outputs.add(NdArrays.toBatch(x, inputs));
+		}
+		x.close();
+		return outputs;
+	}
+
+	private static void assertSameBits(List<FloatBatch> actual, List<FloatBatch> expected) {
+		assertThat(actual).hasSameSizeAs(expected);
+		for (int i = 0; i < actual.size(); i++) {
+			assertThat(actual.get(i).shape()).isEqualTo(expected.get(i).shape());
+			float[] a = actual.get(i).values();
+			float[] e = expected.get(i).values();
+			for (int j = 0; j < a.length; j++) {
+				if (Float.floatToRawIntBits(a[j]) != Float.floatToRawIntBits(e[j])) {
+					throw new AssertionError("layer " + i + " value " + j + ": " + a[j] + " but expected " + e[j]);
+				}
+			}
+		}
+	}
+
+	private static void check(Network network, FloatBatch inputs) {
+		List<FloatBatch> expected = reference(network, inputs);
+		float[] before = inputs.values().clone();
+		assertSameBits(network.forwardJava(inputs, true), expected);
+		assertSameBits(network.forwardNative(inputs, true), expected);
+		assertSameBits(network.forwardJava(inputs, false), expected.subList(expected.size() - 1, expected.size()));
+		assertSameBits(network.forwardNative(inputs, false), expected.subList(expected.size() - 1, expected.size()));
+		assertThat(inputs.values()).as("inputs are left alone").isEqualTo(before);
+	}
+
+	@Test
+	void theBooksNetworkAndA64WideOneGiveTheSameBitsEveryWay() {
+		SplittableRandom random = new SplittableRandom(7);
+		check(new Network(List.of(dense(random, 2, 3, 0.01), activation("relu"), dense(random, 3, 3, 0.01),
+				activation("softmax"))), batch(random, 300, 2));
+		check(new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
+				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax"))), batch(random, 3000, 2));
+	}
+
+	@Test
+	void everyLayoutOfLayersGivesTheSameBitsEveryWay() {
+		SplittableRandom random = new SplittableRandom(11);
+		String[] names = { "relu", "relu", "softmax", "linear", "step", "sigmoid", "tanh", "log_softmax", "softplus" };
+		for (int trial = 0; trial < 40; trial++) {
+			int width = random.nextInt(1, 9);
+			FloatBatch inputs = batch(random, random.nextInt(1, 400), width);
+			List<Object> layers = new ArrayList<>();
+			for (int l = random.nextInt(1, 7); l > 0; l--) {
+				if (random.nextInt(3) > 0) {
+					int neurons = random.nextInt(1, 70);
+					layers.add(dense(random, width, neurons, random.nextDouble(0.01, 2)));
+					width = neurons;
+				}
+				else {
+					layers.add(activation(names[random.nextInt(names.length)]));
+				}
+			}
+			check(new Network(layers), inputs);
+		}
+	}
+
+}
