@@ -102,12 +102,8 @@ public final class NetworkBuilder {
 			String type = spec.type();
 			if ("dense".equals(type)) {
 				noActivationFields(spec, at);
-				DenseLayer dense = dense(spec, at, width, rng);
+				DenseLayer dense = dense(spec, at, width, rng, weightCount);
 				weightCount += (long) dense.inputs() * dense.neurons();
-				if (weightCount > limits.maxWeights()) {
-					throw new LimitExceededException("nnfs.limits.max-weights", limits.maxWeights(), at,
-							"the network has more than " + limits.maxWeights() + " weights (nnfs.limits.max-weights)");
-				}
 				width = dense.neurons();
 				layers.add(dense);
 			}
@@ -154,11 +150,16 @@ public final class NetworkBuilder {
 		return SpiralData.spiralData(samples, classes, rng);
 	}
 
-	private DenseLayer dense(LayerSpec spec, String at, int width, NumpyRandom rng) {
+	/** A dense layer, checked against the limits before any weight is drawn or copied. */
+	private DenseLayer dense(LayerSpec spec, String at, int width, NumpyRandom rng, long weightsBefore) {
 		int neurons = positive(spec.neurons(), at + "/neurons");
 		if (neurons > limits.maxNeurons()) {
 			throw new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/neurons",
 					neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)");
+		}
+		if (weightsBefore + (long) width * neurons > limits.maxWeights()) {
+			throw new LimitExceededException("nnfs.limits.max-weights", limits.maxWeights(), at,
+					"the network has more than " + limits.maxWeights() + " weights (nnfs.limits.max-weights)");
 		}
 		if (spec.inputs() != null && spec.inputs() != width) {
 			throw InvalidInputException.at(at + "/inputs",
