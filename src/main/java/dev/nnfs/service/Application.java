@@ -1,5 +1,7 @@
 package dev.nnfs.service;
 
+import dev.nnfs.service.web.Nd4jBackendLoader;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application {
 
 	public static void main(String[] args) {
+		Nd4jBackendLoader.startInBackground();
 		SpringApplication.run(Application.class, args);
 	}
 

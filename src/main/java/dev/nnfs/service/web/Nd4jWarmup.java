@@ -49,6 +49,7 @@ class Nd4jWarmup implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		long start = System.nanoTime();
+		Nd4jBackendLoader.await();
 		for (Activation activation : activations.all()) {
 			try (INDArray x = Nd4j.create(new float[] { -1f, 0f, 2f, 3f }, new long[] { 2, 2 }, 'c')) {
 				activation.applyInPlace(x, activation.resolve(null));
