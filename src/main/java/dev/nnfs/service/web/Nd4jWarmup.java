@@ -19,8 +19,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads ND4J's native backend, runs every activation once and then one forward pass of the book's
- * network (spiral 100×3 → dense(3) → relu → dense(3) → softmax) while the context starts. Spring
+ * Loads ND4J's native backend, runs every activation once, one forward pass of the book's network
+ * (spiral 100×3 → dense(3) → relu → dense(3) → softmax, the plain-Java path) and one batch big
+ * enough for the BLAS path while the context starts. Spring
  * Boot opens the port only after every singleton is initialised and reports readiness
  * ({@code ACCEPTING_TRAFFIC}) after that, so neither happens before the natives are loaded and the
  * whole request path has run once.
@@ -64,6 +65,11 @@ class Nd4jWarmup implements InitializingBean {
 		if (out.get(0).rows() != 300) {
 			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
 		}
+		// A batch large enough for the native (BLAS) path: 1,024 rows through 2 → 64 → 64 → 3.
+		LayerSpec dense64 = new LayerSpec("dense", 64, null, null, null, null, null, null);
+		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
+				new SpiralSpec(512, 2), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
+		big.network().forward(big.inputs(), false);
 		done = true;
 		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)", Nd4j.getBackend().getClass().getSimpleName(),
 				(System.nanoTime() - start) / 1_000_000);
