@@ -1,7 +1,6 @@
 package dev.nnfs.service.plot;
 
 import java.io.IOException;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -141,21 +140,7 @@ public final class RegionLayer implements Layer {
 	/** One swatch per class. */
 	@Override
 	public List<LegendEntry> legend() {
-		return new AbstractList<>() {
-
-			@Override
-			public LegendEntry get(int c) {
-				Objects.checkIndex(c, RegionLayer.this.categoryCount);
-				return new LegendEntry(RegionLayer.this.categoryName.apply(c), RegionLayer.this.palette.colour(c),
-						LegendEntry.Mark.SWATCH);
-			}
-
-			@Override
-			public int size() {
-				return RegionLayer.this.categoryCount;
-			}
-
-		};
+		return LegendEntry.perCategory(this.categoryCount, this.categoryName, this.palette, LegendEntry.Mark.SWATCH);
 	}
 
 }

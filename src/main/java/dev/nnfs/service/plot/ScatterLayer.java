@@ -1,7 +1,6 @@
 package dev.nnfs.service.plot;
 
 import java.io.IOException;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -140,21 +139,7 @@ public final class ScatterLayer implements Layer {
 	/** One entry per class; a view, so a million classes cost nothing until the legend reads them. */
 	@Override
 	public List<LegendEntry> legend() {
-		return new AbstractList<>() {
-
-			@Override
-			public LegendEntry get(int c) {
-				Objects.checkIndex(c, ScatterLayer.this.categories);
-				return new LegendEntry(ScatterLayer.this.categoryName.apply(c), ScatterLayer.this.palette.colour(c),
-						LegendEntry.Mark.POINT);
-			}
-
-			@Override
-			public int size() {
-				return ScatterLayer.this.categories;
-			}
-
-		};
+		return LegendEntry.perCategory(this.categories, this.categoryName, this.palette, LegendEntry.Mark.POINT);
 	}
 
 }
