@@ -29,6 +29,9 @@ class OpenApiConfiguration {
 					**Batches.** A batch is a 2-D array, one row per sample; a 1-D array is a single sample and its \
 					`outputs` stay 1-D. `argmax` and `confidence` are always one entry per row.
 
+					**Pictures.** `GET /spiral?format=svg`, `GET /activations/{name}/plot` and `POST /network/plot` \
+					answer `image/svg+xml`; Swagger UI shows them in the response panel.
+
 					**Errors** are `application/problem+json` (RFC 9457) with `errors[].pointer` (JSON Pointer into \
 					the body) or `errors[].parameter` (query or path parameter). Limits (body size, values, rows, \
 					layers, neurons, weights, spiral points, skip) are configuration; going over one is 413 (body) \
