@@ -246,7 +246,7 @@ final class BlockedForward {
 			w = new Worker();
 		}
 		try {
-			w.ensure((long) blockRows * widest, blockRows);
+			w.ensure((long) blockRows * widest, blockRows, widest);
 			int b;
 			while (!stop && (b = next.getAndIncrement()) < blocks) {
 				if (caller) {
@@ -269,13 +269,22 @@ final class BlockedForward {
 
 		private long capacity;
 
-		/** A block's values as float64 images of float32 values, column-major (f-order). */
-		private double[] d = new double[0];
+		private int columns;
 
-		/** Columns of the block's input for a dense layer with few inputs, then accumulators. */
-		private double[] x = new double[0];
+		private int columnRows;
 
-		private double[] acc = new double[0];
+		/**
+		 * A block's values as float64 images of float32 values, one array per column. Loops over
+		 * whole arrays at the same index are what the JIT vectorises; offsets into one shared array
+		 * are not (it cannot rule out that two such runs overlap).
+		 */
+		private double[][] d = new double[0][];
+
+		/** A dense layer's few inputs, column by column. */
+		private double[][] x = new double[0][];
+
+		/** A dense layer's few neurons' dot products. */
+		private double[][] acc = new double[0][];
 
 		private float[] col = new float[0];
 
@@ -286,24 +295,26 @@ final class BlockedForward {
 
 		private final Map<Integer, float[]> floats = new HashMap<>();
 
-		void ensure(long doubles, int blockRows) {
+		void ensure(long doubles, int blockRows, int widest) {
 			if (capacity < doubles) {
 				closeBuffers();
 				a = Nd4j.createBuffer(DataType.DOUBLE, doubles, false);
 				p = Nd4j.createBuffer(DataType.DOUBLE, doubles, false);
 				capacity = doubles;
-				d = new double[(int) doubles];
 				floats.clear();
 			}
-			if (x.length < (long) SMALL * blockRows) {
-				x = new double[SMALL * blockRows];
-				acc = new double[SMALL * blockRows];
-				col = new float[blockRows];
+			if (columns < widest || columnRows < blockRows) {
+				columns = Math.max(columns, widest);
+				columnRows = Math.max(columnRows, blockRows);
+				d = new double[columns][columnRows];
+				x = new double[SMALL][columnRows];
+				acc = new double[SMALL][columnRows];
+				col = new float[columnRows];
 			}
 		}
 
 		void release() {
-			if (capacity > 4L * blockDoubles || !POOL.offer(this)) {
+			if (capacity > 4L * blockDoubles || (long) columns * columnRows > 4L * blockDoubles || !POOL.offer(this)) {
 				closeBuffers();
 			}
 		}
@@ -365,27 +376,42 @@ final class BlockedForward {
 			}
 			float[] y = floats(n * width);
 			for (int c = 0; c < width; c++) {
+				double[] s = d[c];
 				for (int r = 0, o = c; r < n; r++, o += width) {
-					y[o] = (float) d[c * n + r];
+					y[o] = (float) s[r];
 				}
 			}
 			f = y;
 			rows = true;
 		}
 
+		/** The block's row-major float32 values into {@link #d}, column by column. */
+		private void toColumns(int n, int width) {
+			if (!rows) {
+				return;
+			}
+			for (int c = 0; c < width; c++) {
+				double[] s = d[c];
+				for (int r = 0, o = c; r < n; r++, o += width) {
+					s[r] = f[o];
+				}
+			}
+			rows = false;
+		}
+
 		/**
-		 * {@code dst[to .. to+n) = relu?((float) src[from + r] + b)} as float64: one neuron's
-		 * output from its dot products. Simple loops of one element type each, which the JIT
-		 * vectorises (a float32 round trip inside a float64 loop it does not).
+		 * {@code s[r] = relu?((float) s[r] + b)}, kept as float64: one neuron's output from its dot
+		 * products. Loops of one element type each, which the JIT vectorises (a float32 round trip
+		 * inside a float64 loop it does not).
 		 */
-		private void finish(double[] src, int from, int n, float b, int reluMode, double[] dst, int to) {
+		private void finish(double[] s, int n, float b, int reluMode) {
 			float[] y = col;
 			for (int r = 0; r < n; r++) {
-				y[r] = (float) src[from + r] + b;
+				y[r] = (float) s[r] + b;
 			}
 			relu(y, n, reluMode);
 			for (int r = 0; r < n; r++) {
-				dst[to + r] = y[r];
+				s[r] = y[r];
 			}
 		}
 
@@ -403,94 +429,78 @@ final class BlockedForward {
 			}
 		}
 
+		/**
+		 * {@code s = x · W[:, c]} for the block: float64 products summed in input order from +0.0,
+		 * as dgemm does.
+		 */
+		private static void dot(double[][] xs, int k, double[] w, int m, int c, int n, double[] s) {
+			double w0 = w[c];
+			double[] x0 = xs[0];
+			for (int r = 0; r < n; r++) {
+				s[r] = 0.0 + x0[r] * w0;
+			}
+			for (int j = 1; j < k; j++) {
+				double wj = w[j * m + c];
+				double[] xj = xs[j];
+				for (int r = 0; r < n; r++) {
+					s[r] += xj[r] * wj;
+				}
+			}
+		}
+
 		/** Few inputs (row-major float32 in {@link #f}): neuron by neuron over the block's columns. */
 		private void fewInputs(DenseLayer dense, int n, int reluMode) {
 			int k = dense.inputs();
 			int m = dense.neurons();
 			double[] w = dense.widenedWeights();
 			float[] b = dense.biases();
-			double[] xs = x;
+			double[][] xs = x;
 			for (int j = 0; j < k; j++) {
+				double[] xj = xs[j];
 				for (int r = 0, o = j; r < n; r++, o += k) {
-					xs[j * n + r] = f[o];
+					xj[r] = f[o];
 				}
 			}
-			double[] s = acc;
 			for (int c = 0; c < m; c++) {
-				double w0 = w[c];
-				for (int r = 0; r < n; r++) {
-					s[r] = 0.0 + xs[r] * w0;
-				}
-				for (int j = 1; j < k; j++) {
-					double wj = w[j * m + c];
-					for (int r = 0, o = j * n; r < n; r++) {
-						s[r] += xs[o + r] * wj;
-					}
-				}
-				finish(s, 0, n, b[c], reluMode, d, c * n);
+				dot(xs, k, w, m, c, n, d[c]);
+				finish(d[c], n, b[c], reluMode);
 			}
 			rows = false;
 		}
 
-		/** Few neurons, input column-major in {@link #d}: the block's rows at once, neuron by neuron. */
+		/** Few neurons, input in {@link #d}: the block's rows at once, neuron by neuron. */
 		private void fewNeurons(DenseLayer dense, int n, int reluMode) {
 			int k = dense.inputs();
 			int m = dense.neurons();
 			double[] w = dense.widenedWeights();
 			float[] b = dense.biases();
-			double[] xs = d;
-			double[] s = acc;
-			float[] y = floats(n * m);
-			float[] t = col;
 			for (int c = 0; c < m; c++) {
-				double w0 = w[c];
-				for (int r = 0; r < n; r++) {
-					s[r] = 0.0 + xs[r] * w0;
-				}
-				for (int j = 1; j < k; j++) {
-					double wj = w[j * m + c];
-					for (int r = 0, o = j * n; r < n; r++) {
-						s[r] += xs[o + r] * wj;
-					}
-				}
-				float bc = b[c];
-				for (int r = 0; r < n; r++) {
-					t[r] = (float) s[r] + bc;
-				}
-				relu(t, n, reluMode);
-				for (int r = 0, o = c; r < n; r++, o += m) {
-					y[o] = t[r];
-				}
+				dot(d, k, w, m, c, n, acc[c]);
+				finish(acc[c], n, b[c], reluMode);
 			}
-			f = y;
-			rows = true;
+			for (int c = 0; c < m; c++) {
+				double[] t = d[c];
+				d[c] = acc[c];
+				acc[c] = t;
+			}
 		}
 
 		/** One GEMM on the block, then neuron by neuron from the f-order product. */
 		private void gemm(DenseLayer dense, INDArray w, int n, int width, int reluMode) {
 			int m = dense.neurons();
-			char order;
-			if (rows) {
-				float[] xs = f;
-				for (int j = 0; j < n * width; j++) {
-					d[j] = xs[j];
-				}
-				order = 'c';
+			toColumns(n, width);
+			DoubleBuffer in = a.asNioDouble();
+			for (int c = 0; c < width; c++) {
+				in.put(c * n, d[c], 0, n);
 			}
-			else {
-				order = 'f';
-			}
-			a.asNioDouble().put(0, d, 0, n * width);
 			// Views of the kept buffers: closing one would free the buffer.
-			Nd4j.gemm(view(a, n, width, order), w, view(p, n, m, 'f'), false, false, 1.0, 0.0);
+			Nd4j.gemm(view(a, n, width, 'f'), w, view(p, n, m, 'f'), false, false, 1.0, 0.0);
 			DoubleBuffer product = p.asNioDouble();
-			double[] s = acc;
 			float[] b = dense.biases();
 			for (int c = 0; c < m; c++) {
-				product.get(c * n, s, 0, n);
-				finish(s, 0, n, b[c], reluMode, d, c * n);
+				product.get(c * n, d[c], 0, n);
+				finish(d[c], n, b[c], reluMode);
 			}
-			rows = false;
 		}
 
 		private static INDArray view(DataBuffer buffer, long rows, long cols, char order) {
