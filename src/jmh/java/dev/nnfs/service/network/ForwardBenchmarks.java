@@ -95,6 +95,28 @@ public class ForwardBenchmarks {
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
+	/** The same on one core: the blocks without the helper thread. */
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatchOneCore(Big b) {
+		BlockedForward.parallel = false;
+		try {
+			FloatBatch out = b.network.forward(b.inputs, false).get(0);
+			return Predictions.of(out.values(), out.rows(), out.cols());
+		}
+		finally {
+			BlockedForward.parallel = true;
+		}
+	}
+
+	/** The path before the blocks: one GEMM and one Java pass per layer over the whole batch. */
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatchWholeLayers(Big b) {
+		FloatBatch out = b.network.forwardNative(b.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatchOpByOp(Big b) {
