@@ -48,8 +48,12 @@ public class ForwardBenchmarks {
 	@State(Scope.Benchmark)
 	public static class Big {
 
-		/** ND4J's (and so OpenMP's and OpenBLAS's) thread count for the run. */
-		@Param({ "2" })
+		/**
+		 * ND4J's (and so OpenMP's and OpenBLAS's) thread count for the run: 1 as the service runs
+		 * ({@code OMP_NUM_THREADS=1}; the blocks bring the second core). {@code -p threads=2} to
+		 * compare.
+		 */
+		@Param({ "1" })
 		int threads;
 
 		Network network;
