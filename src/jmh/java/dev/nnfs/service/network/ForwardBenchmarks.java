@@ -48,8 +48,12 @@ public class ForwardBenchmarks {
 	@State(Scope.Benchmark)
 	public static class Big {
 
-		/** ND4J's (and so OpenMP's and OpenBLAS's) thread count for the run. */
-		@Param({ "2" })
+		/**
+		 * ND4J's (and so OpenMP's and OpenBLAS's) thread count for the run: 1 as the service runs
+		 * ({@code OMP_NUM_THREADS=1}; the blocks bring the second core). {@code -p threads=2} to
+		 * compare.
+		 */
+		@Param({ "1" })
 		int threads;
 
 		Network network;
@@ -92,6 +96,28 @@ public class ForwardBenchmarks {
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatch(Big b) {
 		FloatBatch out = b.network.forward(b.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
+	}
+
+	/** The same on one core: the blocks without the helper thread. */
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatchOneCore(Big b) {
+		BlockedForward.parallel = false;
+		try {
+			FloatBatch out = b.network.forward(b.inputs, false).get(0);
+			return Predictions.of(out.values(), out.rows(), out.cols());
+		}
+		finally {
+			BlockedForward.parallel = true;
+		}
+	}
+
+	/** The path before the blocks: one GEMM and one Java pass per layer over the whole batch. */
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public Predictions bigBatchWholeLayers(Big b) {
+		FloatBatch out = b.network.forwardNative(b.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 

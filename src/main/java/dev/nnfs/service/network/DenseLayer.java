@@ -131,7 +131,8 @@ public final class DenseLayer {
 		}
 	}
 
-	private double[] widenedWeights() {
+	/** The weights as float64, row-major {@code [inputs, neurons]}; not a copy. */
+	double[] widenedWeights() {
 		double[] w = widened;
 		if (w == null) {
 			w = toDoubles(weights);

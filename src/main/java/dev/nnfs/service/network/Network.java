@@ -49,7 +49,15 @@ public final class Network {
 				macs += (long) inputs.rows() * dense.inputs() * dense.neurons();
 			}
 		}
-		return macs <= nativeMinMacs ? forwardJava(inputs, keepLayerOutputs) : forwardNative(inputs, keepLayerOutputs);
+		if (macs <= nativeMinMacs) {
+			return forwardJava(inputs, keepLayerOutputs);
+		}
+		return keepLayerOutputs ? forwardNative(inputs, true) : forwardBlocked(inputs);
+	}
+
+	/** The last layer's output, the batch taken a block of rows at a time ({@link BlockedForward}). */
+	List<FloatBatch> forwardBlocked(FloatBatch inputs) {
+		return List.of(BlockedForward.forward(layers, inputs));
 	}
 
 	/** Above this many multiply-adds a batch goes to BLAS (see README, "Performance"). */

@@ -92,6 +92,18 @@ class NetworkPathsTests {
 		assertSameBits(network.forwardNative(inputs, true), expected);
 		assertSameBits(network.forwardJava(inputs, false), expected.subList(expected.size() - 1, expected.size()));
 		assertSameBits(network.forwardNative(inputs, false), expected.subList(expected.size() - 1, expected.size()));
+		if (network.layers().stream().anyMatch(DenseLayer.class::isInstance)) {
+			assertSameBits(network.forwardBlocked(inputs), expected.subList(expected.size() - 1, expected.size()));
+			// Blocks of 8 rows and a ragged last block, whatever the widths.
+			int saved = BlockedForward.blockDoubles;
+			BlockedForward.blockDoubles = 8;
+			try {
+				assertSameBits(network.forwardBlocked(inputs), expected.subList(expected.size() - 1, expected.size()));
+			}
+			finally {
+				BlockedForward.blockDoubles = saved;
+			}
+		}
 		assertThat(inputs.values()).as("inputs are left alone").isEqualTo(before);
 	}
 
@@ -102,6 +114,24 @@ class NetworkPathsTests {
 				activation("softmax"))), batch(random, 300, 2));
 		check(new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
 				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax"))), batch(random, 3000, 2));
+	}
+
+	@Test
+	void aHundredThousandRowsGiveTheSameBitsInBlocksAsInWholeLayers() {
+		SplittableRandom random = new SplittableRandom(13);
+		Network network = new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
+				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
+		FloatBatch inputs = batch(random, 100_007, 2);
+		List<FloatBatch> whole = network.forwardNative(inputs, false);
+		assertSameBits(network.forwardBlocked(inputs), whole);
+		assertSameBits(network.forward(inputs, false), whole);
+		BlockedForward.parallel = false;
+		try {
+			assertSameBits(network.forwardBlocked(inputs), whole);
+		}
+		finally {
+			BlockedForward.parallel = true;
+		}
 	}
 
 	@Test
