@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.nnfs.service.activation.Predictions;
 import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -88,7 +87,7 @@ public class ForwardBenchmarks {
 
 	@Benchmark
 	public Predictions seedsNetworkOpByOp(Seeds s) {
-		FloatBatch out = opByOp(s.network, s.inputs);
+		FloatBatch out = OpByOpNetwork.forward(s.network, s.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
@@ -124,29 +123,8 @@ public class ForwardBenchmarks {
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatchOpByOp(Big b) {
-		FloatBatch out = opByOp(b.network, b.inputs);
+		FloatBatch out = OpByOpNetwork.forward(b.network, b.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
-	/** The pipeline before: every layer as ND4J ops on a fresh array, read back at the end. */
-	static FloatBatch opByOp(Network network, FloatBatch inputs) {
-		INDArray x = NdArrays.toNdArray(inputs);
-		try {
-			for (Object layer : network.layers()) {
-				if (layer instanceof DenseLayer d) {
-					INDArray next = d.forward(x);
-					x.close();
-					x = next;
-				}
-				else {
-					ActivationLayer a = (ActivationLayer) layer;
-					a.activation().applyInPlace(x, a.params());
-				}
-			}
-			return NdArrays.toBatch(x, inputs);
-		}
-		finally {
-			x.close();
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package dev.nnfs.service.network;
 
 import dev.nnfs.service.dataset.NumpyRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -111,24 +110,6 @@ public final class DenseLayer {
 	/** The float32 output of neuron {@code c} from its float64 dot product. */
 	public float finish(double dot, int c) {
 		return (float) dot + biases[c];
-	}
-
-	/**
-	 * {@code float32(float64(x) · float64(W)) + b} for x {@code [batch, inputs]} FLOAT. Returns a
-	 * new {@code [batch, neurons]} FLOAT array owned by the caller.
-	 */
-	public INDArray forward(INDArray x) {
-		long rows = x.size(0);
-		try (INDArray xd = x.castTo(DataType.DOUBLE);
-				INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] { rows, neurons }, 'f')) {
-			product(xd, product);
-			INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] { rows, neurons }, 'c');
-			out.assign(product);
-			try (INDArray b = Nd4j.create(biases, new long[] { 1, neurons }, 'c')) {
-				out.addiRowVector(b);
-			}
-			return out;
-		}
 	}
 
 	/** The weights as float64, row-major {@code [inputs, neurons]}; not a copy. */

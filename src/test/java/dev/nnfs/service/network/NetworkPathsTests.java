@@ -7,16 +7,14 @@ import java.util.SplittableRandom;
 import dev.nnfs.service.activation.Activation;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.NdArrays;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two ways {@link Network} runs a batch (plain Java for small ones, BLAS with reused
  * buffers for large ones) give the same bits as each other and as the op-by-op ND4J pipeline
- * ({@link DenseLayer#forward(INDArray)} then the activation's ND4J kernel).
+ * ({@link OpByOpNetwork}).
  */
 class NetworkPathsTests {
 
@@ -51,26 +49,6 @@ class NetworkPathsTests {
 		return FloatBatch.of(v, rows, cols);
 	}
 
-	/** The op-by-op reference: each layer through ND4J arrays. */
-	private static List<FloatBatch> reference(Network network, FloatBatch inputs) {
-		List<FloatBatch> outputs = new ArrayList<>();
-		INDArray x = NdArrays.toNdArray(inputs);
-		for (Object layer : network.layers()) {
-			if (layer instanceof DenseLayer d) {
-				INDArray next = d.forward(x);
-				x.close();
-				x = next;
-			}
-			else {
-				ActivationLayer a = (ActivationLayer) layer;
-				a.activation().applyInPlace(x, a.params());
-			}
-			outputs.add(NdArrays.toBatch(x, inputs));
-		}
-		x.close();
-		return outputs;
-	}
-
 	private static void assertSameBits(List<FloatBatch> actual, List<FloatBatch> expected) {
 		assertThat(actual).hasSameSizeAs(expected);
 		for (int i = 0; i < actual.size(); i++) {
@@ -86,7 +64,7 @@ class NetworkPathsTests {
 	}
 
 	private static void check(Network network, FloatBatch inputs) {
-		List<FloatBatch> expected = reference(network, inputs);
+		List<FloatBatch> expected = OpByOpNetwork.forward(network, inputs, true);
 		float[] before = inputs.values().clone();
 		assertSameBits(network.forwardJava(inputs, true), expected);
 		assertSameBits(network.forwardNative(inputs, true), expected);
