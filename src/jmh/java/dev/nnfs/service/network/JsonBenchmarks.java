@@ -3,11 +3,9 @@ package dev.nnfs.service.network;
 import java.util.concurrent.TimeUnit;
 
 import dev.nnfs.service.json.FloatBatch;
-import tools.jackson.core.JsonGenerator;
+import dev.nnfs.service.json.PerNumberSerializer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +44,7 @@ public class JsonBenchmarks {
 		controller = new NetworkController(BenchData.ACTIVATIONS, BenchData.LIMITS);
 		response = controller.forward(BenchData.MAPPER.readValue(request, ForwardRequest.class));
 		SimpleModule module = new SimpleModule();
-		module.addSerializer(FloatBatch.class, new PerNumber());
+		module.addSerializer(FloatBatch.class, new PerNumberSerializer());
 		perNumber = JsonMapper.builder()
 			.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -84,28 +82,6 @@ public class JsonBenchmarks {
 	public byte[] endToEnd() {
 		ForwardRequest parsed = BenchData.MAPPER.readValue(request, ForwardRequest.class);
 		return BenchData.MAPPER.writeValueAsBytes(controller.forward(parsed));
-	}
-
-	/** The writer before: one generator call and one String per number. */
-	static final class PerNumber extends ValueSerializer<FloatBatch> {
-
-		@Override
-		public void serialize(FloatBatch batch, JsonGenerator gen, SerializationContext ctxt) {
-			if (!batch.rank1()) {
-				gen.writeStartArray();
-			}
-			for (int r = 0; r < batch.rows(); r++) {
-				gen.writeStartArray();
-				for (int c = 0; c < batch.cols(); c++) {
-					gen.writeNumber(batch.get(r, c));
-				}
-				gen.writeEndArray();
-			}
-			if (!batch.rank1()) {
-				gen.writeEndArray();
-			}
-		}
-
 	}
 
 }

@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -21,28 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FloatBatchSerializerTests {
 
-	/** The straightforward writer the chunked one replaces. */
-	static final class PerNumber extends ValueSerializer<FloatBatch> {
-
-		@Override
-		public void serialize(FloatBatch batch, JsonGenerator gen, SerializationContext ctxt) {
-			if (!batch.rank1()) {
-				gen.writeStartArray();
-			}
-			for (int r = 0; r < batch.rows(); r++) {
-				gen.writeStartArray();
-				for (int c = 0; c < batch.cols(); c++) {
-					gen.writeNumber(batch.get(r, c));
-				}
-				gen.writeEndArray();
-			}
-			if (!batch.rank1()) {
-				gen.writeEndArray();
-			}
-		}
-
-	}
-
 	private static JsonMapper mapper(ValueSerializer<FloatBatch> serializer) {
 		SimpleModule module = new SimpleModule();
 		module.addSerializer(FloatBatch.class, serializer);
@@ -51,7 +27,7 @@ class FloatBatchSerializerTests {
 
 	private static final JsonMapper CHUNKED = mapper(new FloatBatchSerializer());
 
-	private static final JsonMapper PER_NUMBER = mapper(new PerNumber());
+	private static final JsonMapper PER_NUMBER = mapper(new PerNumberSerializer());
 
 	record Holder(float[] confidence) {
 	}
