@@ -19,29 +19,7 @@ final class SpiralPlot {
 	}
 
 	static Chart chart(Spiral spiral, long seed, long skip) {
-		ScatterLayer.Points points = new ScatterLayer.Points() {
-
-			@Override
-			public int size() {
-				return spiral.rows();
-			}
-
-			@Override
-			public double x(int i) {
-				return spiral.x(i);
-			}
-
-			@Override
-			public double y(int i) {
-				return spiral.y(i);
-			}
-
-			@Override
-			public int category(int i) {
-				return spiral.label(i);
-			}
-
-		};
+		ScatterLayer.Points points = ScatterLayer.Points.of(spiral.rows(), spiral::x, spiral::y, spiral::label);
 		String title = "spiral_data(samples=" + spiral.samples() + ", classes=" + spiral.classes() + "), seed "
 				+ seed + (skip == 0 ? "" : ", skip " + skip);
 		return Chart.builder(WIDTH, HEIGHT)

@@ -130,29 +130,8 @@ final class NetworkPlot {
 				shades(out, predicted.confidence()), classes, (c) -> "predicted " + c, Palette.OKABE_ITO);
 
 		int[] labels = plan.labels();
-		ScatterLayer.Points points = new ScatterLayer.Points() {
-
-			@Override
-			public int size() {
-				return data.rows();
-			}
-
-			@Override
-			public double x(int i) {
-				return data.get(i, 0);
-			}
-
-			@Override
-			public double y(int i) {
-				return data.get(i, 1);
-			}
-
-			@Override
-			public int category(int i) {
-				return labels == null ? 0 : labels[i];
-			}
-
-		};
+		ScatterLayer.Points points = ScatterLayer.Points.of(data.rows(), (i) -> data.get(i, 0), (i) -> data.get(i, 1),
+				(i) -> labels == null ? 0 : labels[i]);
 		ScatterLayer scatter = (labels == null) ? ScatterLayer.of(points, 1, (c) -> "data", INK)
 				: ScatterLayer.of(points, classes, (c) -> "class " + c, Palette.OKABE_ITO);
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Points coloured by class: one {@code <circle>} per point, with consecutive points of the
@@ -24,6 +26,33 @@ public final class ScatterLayer implements Layer {
 
 		/** The class of point {@code i}, in {@code [0, categories)}. */
 		int category(int i);
+
+		/** Points read through functions of their index, for data held in any form. */
+		static Points of(int size, IntToDoubleFunction x, IntToDoubleFunction y, IntUnaryOperator category) {
+			return new Points() {
+
+				@Override
+				public int size() {
+					return size;
+				}
+
+				@Override
+				public double x(int i) {
+					return x.applyAsDouble(i);
+				}
+
+				@Override
+				public double y(int i) {
+					return y.applyAsDouble(i);
+				}
+
+				@Override
+				public int category(int i) {
+					return category.applyAsInt(i);
+				}
+
+			};
+		}
 
 	}
 
