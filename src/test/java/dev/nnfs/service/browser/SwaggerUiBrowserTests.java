@@ -179,13 +179,15 @@ class SwaggerUiBrowserTests {
 	@Test
 	void theDecisionRegionsOfASeededNetworkCoverThePlane() throws IOException {
 		// A POST answer cannot be navigated to: fetch it and open it as an SVG document of its own.
+		// The URL is absolute: a relative one fails to parse if the window still shows the blob:
+		// document an earlier test opened.
 		driver.get(url("/v3/api-docs"));
 		Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
-				fetch('/network/plot?resolution=100', { method: 'POST', headers: { 'Content-Type': 'application/json',
+				fetch(arguments[1], { method: 'POST', headers: { 'Content-Type': 'application/json',
 				    'Accept': 'image/svg+xml' }, body: arguments[0] })
 				  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
-				  .catch((e) => done(String(e)));""", seededNetwork());
+				  .catch((e) => done(String(e)));""", seededNetwork(), url("/network/plot?resolution=100"));
 		assertEquals(200L, status);
 		new WebDriverWait(driver, WAIT).until((d) -> "svg".equals(js("return document.documentElement.localName")));
 		Map<String, Object> r = rendered();
