@@ -1,5 +1,7 @@
 package dev.nnfs.service.json;
 
+import java.util.function.IntUnaryOperator;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -24,6 +26,22 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
 	/** A row-major {@code [rows, cols]} array as rows, or as one flat array when {@code flat}. */
 	static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat) {
+		write(gen, v, rows, cols, flat, null);
+	}
+
+	/**
+	 * A row-major {@code [rows, cols]} array as rows, written while it is being filled: before
+	 * writing row {@code r} it asks {@code awaitRows} for at least {@code r + 1} ready rows, and
+	 * that answers how many leading rows are ready (it may compute them meanwhile). The same
+	 * characters as {@link #serialize} for the finished batch.
+	 */
+	public static void writeAsReady(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows) {
+		write(gen, v, rows, cols, false, awaitRows);
+	}
+
+	private static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat,
+			IntUnaryOperator awaitRows) {
+		int ready = awaitRows == null ? rows : 0;
 		RawChunks out = new RawChunks(gen);
 		if (flat) {
 			out.row(v, 0, v.length == 0 ? 0 : rows * cols);
@@ -31,6 +49,9 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		else {
 			out.put('[');
 			for (int r = 0, off = 0; r < rows; r++, off += cols) {
+				if (r == ready) {
+					ready = awaitRows.applyAsInt(r + 1);
+				}
 				if (r > 0) {
 					out.put(',');
 				}

@@ -39,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * is lent to one request at a time and never waited for: a request that finds it busy computes
  * alone.
  */
-final class BlockedForward {
+final class BlockedForward implements AutoCloseable {
 
 	/** Dense layers with at most this many inputs, or neurons, are computed in Java. */
 	static final int SMALL = 4;
@@ -83,12 +83,31 @@ final class BlockedForward {
 	 */
 	private final boolean[] noNaN;
 
+	private final FloatBatch batch;
+
+	/** The next block nobody has started. */
 	private final AtomicInteger next = new AtomicInteger();
 
 	private volatile boolean stop;
 
+	/** Per block, whether it is computed; guarded by {@code this}. */
+	private final boolean[] done;
+
+	/** Blocks {@code 0 .. donePrefix - 1} are all computed; guarded by {@code this}. */
+	private int donePrefix;
+
+	/** What ended the helper's work abnormally; guarded by {@code this}. */
+	private Throwable failure;
+
+	/** The calling thread's buffers. */
+	private Worker own;
+
+	/** The helper's work on this pass, while lent. */
+	private Future<?> help;
+
 	private BlockedForward(List<Object> layers, FloatBatch batch) {
 		this.layers = layers;
+		this.batch = batch;
 		this.rows = batch.rows();
 		this.inputs = batch.values();
 		this.inWidth = batch.cols();
@@ -104,54 +123,38 @@ final class BlockedForward {
 		this.outWidth = width;
 		this.blockRows = (int) Math.max(8, Math.min(rows, blockDoubles / widest));
 		this.blocks = (rows + blockRows - 1) / blockRows;
+		this.done = new boolean[blocks];
 		this.weights = new INDArray[layers.size()];
 		this.out = new float[(int) ((long) rows * outWidth)];
 		this.noNaN = noNaN(layers, inputs);
 	}
 
 	/**
-	 * Bounds every value of the batch layer by layer: {@code |x · W + b| <= max|x| * max_c
-	 * sum_k |W[k][c]| + max|b|}. While the bound stays far below float32's largest value, all
-	 * inputs are finite, so every product and sum is, and rounding cannot overflow: no NaN. A NaN
-	 * or infinite input, weight or bias, or an activation other than ReLU, ends the guarantee for
-	 * the layers after it.
+	 * Per layer, whether a dense layer's output is certainly free of NaN ({@link OutputBounds}).
 	 */
 	private static boolean[] noNaN(List<Object> layers, float[] inputs) {
+		double[] bounds = OutputBounds.of(layers, inputs);
 		boolean[] result = new boolean[layers.size()];
-		double bound = 0;
-		for (float v : inputs) {
-			bound = Math.max(bound, Math.abs(v));
-		}
-		for (int i = 0; i < layers.size(); i++) {
-			Object layer = layers.get(i);
-			if (layer instanceof DenseLayer dense) {
-				int k = dense.inputs();
-				int m = dense.neurons();
-				float[] w = dense.weights();
-				double columns = 0;
-				for (int c = 0; c < m; c++) {
-					double sum = 0;
-					for (int j = 0; j < k; j++) {
-						sum += Math.abs(w[j * m + c]);
-					}
-					columns = Math.max(columns, sum);
-				}
-				double biases = 0;
-				for (float b : dense.biases()) {
-					biases = Math.max(biases, Math.abs(b));
-				}
-				bound = bound * columns + biases;
-				result[i] = bound < 1e37;
-			}
-			else if (!isRelu(layer)) {
-				bound = Double.NaN;
-			}
+		for (int i = 0; i < result.length; i++) {
+			result[i] = layers.get(i) instanceof DenseLayer && bounds[i] < OutputBounds.LIMIT;
 		}
 		return result;
 	}
 
 	/** The network's output for {@code batch}, one block of rows at a time. */
 	static FloatBatch forward(List<Object> layers, FloatBatch batch) {
+		try (BlockedForward f = start(layers, batch)) {
+			f.awaitRows(f.rows);
+			return f.result();
+		}
+	}
+
+	/**
+	 * Starts the pass: the helper thread, when free, begins on the first blocks at once, and the
+	 * calling thread computes blocks whenever it asks for rows that are not ready
+	 * ({@link #awaitRows}). The caller must {@link #close()} it, from the same thread.
+	 */
+	static BlockedForward start(List<Object> layers, FloatBatch batch) {
 		BlockedForward f = new BlockedForward(layers, batch);
 		try {
 			for (int i = 0; i < layers.size(); i++) {
@@ -160,65 +163,174 @@ final class BlockedForward {
 							'c');
 				}
 			}
-			f.run();
+			f.own = Worker.lend(f);
+			f.lendHelper();
 		}
-		finally {
-			for (INDArray w : f.weights) {
-				if (w != null) {
-					w.close();
+		catch (RuntimeException | Error e) {
+			f.close();
+			throw e;
+		}
+		return f;
+	}
+
+	int rows() {
+		return rows;
+	}
+
+	/** Whether no pass holds the helper thread. */
+	static boolean helperIdle() {
+		return !HELPER_BUSY.get();
+	}
+
+	int outWidth() {
+		return outWidth;
+	}
+
+	/** The output, row-major {@code [rows, outWidth]}: complete once {@link #awaitRows} covered every row. */
+	float[] out() {
+		return out;
+	}
+
+	/** The whole output, after {@code awaitRows(rows())}. */
+	FloatBatch result() {
+		return batch.withValues(out, outWidth);
+	}
+
+	/**
+	 * Waits until at least the first {@code needed} rows of the output are computed, computing
+	 * blocks on the calling thread meanwhile (the next one nobody has started, so the two threads
+	 * stay ahead of a caller that writes the rows out). Checks the request's compute deadline
+	 * before each block it computes.
+	 * @return how many leading rows are ready, at least {@code needed}
+	 */
+	int awaitRows(int needed) {
+		int blocksNeeded = (int) (((long) needed + blockRows - 1) / blockRows);
+		while (true) {
+			synchronized (this) {
+				throwIfFailed();
+				if (donePrefix >= blocksNeeded) {
+					return (int) Math.min(rows, (long) donePrefix * blockRows);
+				}
+			}
+			int b = stop ? blocks : next.getAndIncrement();
+			if (b < blocks) {
+				ComputeDeadline.check();
+				compute(own, b);
+				continue;
+			}
+			synchronized (this) {
+				while (donePrefix < blocksNeeded && failure == null) {
+					try {
+						wait();
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						stop = true;
+						throw new IllegalStateException("interrupted while waiting for the forward pass", e);
+					}
 				}
 			}
 		}
-		return batch.withValues(f.out, f.outWidth);
 	}
 
-	private void run() {
-		Future<?> help = null;
-		Throwable[] helperFailure = new Throwable[1];
-		if (parallel && blocks > 1 && HELPER_BUSY.compareAndSet(false, true)) {
-			try {
-				help = helper().submit(() -> {
-					try {
-						work(false);
-					}
-					catch (Throwable t) {
-						helperFailure[0] = t;
-						stop = true;
-					}
-					finally {
-						HELPER_BUSY.set(false);
-					}
-				});
+	/**
+	 * Stops the pass if it is not finished, waits for the helper to leave it, and frees the
+	 * pass's native arrays. Safe to call more than once.
+	 */
+	@Override
+	public void close() {
+		stop = true;
+		Future<?> h = help;
+		help = null;
+		if (h != null) {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					h.get();
+					break;
+				}
+				catch (InterruptedException e) {
+					interrupted = true;
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					break; // the task catches everything itself
+				}
 			}
-			catch (RuntimeException e) {
-				HELPER_BUSY.set(false);
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
+		if (own != null) {
+			own.release();
+			own = null;
+		}
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] != null) {
+				weights[i].close();
+				weights[i] = null;
+			}
+		}
+	}
+
+	private void throwIfFailed() {
+		if (failure instanceof RuntimeException e) {
+			throw e;
+		}
+		if (failure instanceof Error e) {
+			throw e;
+		}
+	}
+
+	private void compute(Worker w, int b) {
 		try {
-			work(true);
+			w.block(this, b * blockRows, Math.min(blockRows, rows - b * blockRows));
 		}
 		catch (RuntimeException | Error e) {
 			stop = true;
 			throw e;
 		}
-		finally {
-			if (help != null) {
-				try {
-					help.get();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				catch (java.util.concurrent.ExecutionException e) {
-					// The task catches everything itself.
-				}
+		synchronized (this) {
+			done[b] = true;
+			while (donePrefix < blocks && done[donePrefix]) {
+				donePrefix++;
+			}
+			notifyAll();
+		}
+	}
+
+	private void lendHelper() {
+		if (!parallel || blocks < 2 || !HELPER_BUSY.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			help = helper().submit(this::helperWork);
+		}
+		catch (RuntimeException e) {
+			HELPER_BUSY.set(false);
+		}
+	}
+
+	private void helperWork() {
+		Worker w = null;
+		try {
+			w = Worker.lend(this);
+			int b;
+			while (!stop && (b = next.getAndIncrement()) < blocks) {
+				compute(w, b);
 			}
 		}
-		if (helperFailure[0] instanceof RuntimeException e) {
-			throw e;
+		catch (Throwable t) {
+			stop = true;
+			synchronized (this) {
+				failure = t;
+				notifyAll();
+			}
 		}
-		if (helperFailure[0] instanceof Error e) {
-			throw e;
+		finally {
+			if (w != null) {
+				w.release();
+			}
+			HELPER_BUSY.set(false);
 		}
 	}
 
@@ -238,26 +350,6 @@ final class BlockedForward {
 			}
 		}
 		return h;
-	}
-
-	private void work(boolean caller) {
-		Worker w = POOL.poll();
-		if (w == null) {
-			w = new Worker();
-		}
-		try {
-			w.ensure((long) blockRows * widest, blockRows, widest);
-			int b;
-			while (!stop && (b = next.getAndIncrement()) < blocks) {
-				if (caller) {
-					ComputeDeadline.check();
-				}
-				w.block(this, b * blockRows, Math.min(blockRows, rows - b * blockRows));
-			}
-		}
-		finally {
-			w.release();
-		}
 	}
 
 	/** One thread's buffers: two off-heap for GEMM, and heap arrays for the Java passes. */
@@ -294,6 +386,22 @@ final class BlockedForward {
 		private boolean rows;
 
 		private final Map<Integer, float[]> floats = new HashMap<>();
+
+		/** A pooled worker, or a new one, with buffers for {@code fw}'s blocks. */
+		static Worker lend(BlockedForward fw) {
+			Worker w = POOL.poll();
+			if (w == null) {
+				w = new Worker();
+			}
+			try {
+				w.ensure((long) fw.blockRows * fw.widest, fw.blockRows, fw.widest);
+			}
+			catch (RuntimeException | Error e) {
+				w.closeBuffers();
+				throw e;
+			}
+			return w;
+		}
 
 		void ensure(long doubles, int blockRows, int widest) {
 			if (capacity < doubles) {

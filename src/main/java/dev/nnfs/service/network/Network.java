@@ -43,16 +43,29 @@ public final class Network {
 	 * @return one batch per layer when {@code keepLayerOutputs}, else a single-element list
 	 */
 	public List<FloatBatch> forward(FloatBatch inputs, boolean keepLayerOutputs) {
+		if (macs(inputs) <= nativeMinMacs) {
+			return forwardJava(inputs, keepLayerOutputs);
+		}
+		return keepLayerOutputs ? forwardNative(inputs, true) : forwardBlocked(inputs);
+	}
+
+	/**
+	 * Whether the output for {@code inputs} may be written while it is computed
+	 * ({@link StreamedForwardResponse}): a batch large enough for {@link BlockedForward} whose
+	 * every output value {@link OutputBounds} proves finite beforehand.
+	 */
+	boolean streams(FloatBatch inputs) {
+		return macs(inputs) > nativeMinMacs && OutputBounds.finite(layers, inputs.values());
+	}
+
+	private long macs(FloatBatch inputs) {
 		long macs = 0;
 		for (Object layer : layers) {
 			if (layer instanceof DenseLayer dense) {
 				macs += (long) inputs.rows() * dense.inputs() * dense.neurons();
 			}
 		}
-		if (macs <= nativeMinMacs) {
-			return forwardJava(inputs, keepLayerOutputs);
-		}
-		return keepLayerOutputs ? forwardNative(inputs, true) : forwardBlocked(inputs);
+		return macs;
 	}
 
 	/** The last layer's output, the batch taken a block of rows at a time ({@link BlockedForward}). */

@@ -15,6 +15,8 @@ import dev.nnfs.service.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -75,7 +77,9 @@ class NetworkController {
 			* `returnLayers`: `true` adds each dense layer's `weights` and `biases` (send them back as explicit \
 			weights to reproduce the answer exactly) and each relu layer's `deadNeurons`; `"all"` adds every \
 			layer's `outputs` too.""")
-	ForwardResponse forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+	@ApiResponse(responseCode = "200", description = "the forward pass", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class)))
+	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 			@ExampleObject(name = "the book's network (seed 0)", value = BOOK_NETWORK,
 					description = "spiral 100×3 → dense(3) → relu → dense(3) → softmax; loss 1.0986104, accuracy 0.34"),
 			@ExampleObject(name = "seed 000 In[16]", value = SEED_000_IN16,
@@ -84,6 +88,20 @@ class NetworkController {
 					description = "Weights [[0.17640524, 0.04001572, 0.0978738], [0.22408931, 0.1867558, -0.09772779]], then X·W and ReLU"),
 			@ExampleObject(name = "explicit weights and labels", value = EXPLICIT) })) @RequestBody ForwardRequest request) {
 		Plan plan = builder.build(request);
+		if (plan.labels() == null && plan.detail() == Detail.NONE
+				&& plan.network().streams(plan.inputs())) {
+			return new StreamedForwardResponse(plan.network().layers(), plan.inputs(),
+					new ForwardResponse.Rng(plan.seed(), plan.draws()));
+		}
+		return whole(plan);
+	}
+
+	/** The answer computed in full before it is written: the same JSON as a streamed one. */
+	ForwardResponse forwardWhole(ForwardRequest request) {
+		return whole(builder.build(request));
+	}
+
+	private static ForwardResponse whole(Plan plan) {
 		boolean keep = plan.detail() != Detail.NONE;
 		List<FloatBatch> outputs = plan.network().forward(plan.inputs(), keep);
 		FloatBatch out = outputs.get(outputs.size() - 1);

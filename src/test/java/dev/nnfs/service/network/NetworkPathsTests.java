@@ -113,6 +113,34 @@ class NetworkPathsTests {
 	}
 
 	@Test
+	void rowsTakenAsTheyAreReadyAreFinalAndAPassClosedEarlyFreesTheHelper() {
+		SplittableRandom random = new SplittableRandom(17);
+		Network network = new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
+				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
+		FloatBatch inputs = batch(random, 50_003, 2);
+		float[] whole = network.forwardNative(inputs, false).get(0).values();
+		try (BlockedForward pass = BlockedForward.start(network.layers(), inputs)) {
+			int ready = 0;
+			while (ready < pass.rows()) {
+				int needed = Math.min(pass.rows(), ready + 1 + random.nextInt(3_000));
+				int now = pass.awaitRows(needed);
+				assertThat(now).isBetween(needed, pass.rows());
+				for (int i = ready * 3; i < now * 3; i++) {
+					if (Float.floatToRawIntBits(pass.out()[i]) != Float.floatToRawIntBits(whole[i])) {
+						throw new AssertionError("value " + i + " of " + now * 3 + " ready: " + pass.out()[i]);
+					}
+				}
+				ready = now;
+			}
+		}
+		try (BlockedForward pass = BlockedForward.start(network.layers(), inputs)) {
+			assertThat(pass.awaitRows(1)).isPositive();
+		}
+		assertThat(BlockedForward.helperIdle()).as("the helper is free once a pass is closed").isTrue();
+		assertSameBits(network.forwardBlocked(inputs), List.of(FloatBatch.of(whole, inputs.rows(), 3)));
+	}
+
+	@Test
 	void everyLayoutOfLayersGivesTheSameBitsEveryWay() {
 		SplittableRandom random = new SplittableRandom(11);
 		String[] names = { "relu", "relu", "softmax", "linear", "step", "sigmoid", "tanh", "log_softmax", "softplus" };
