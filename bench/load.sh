@@ -61,7 +61,7 @@ done
 base="http://127.0.0.1:$PORT"
 start=$(date +%s%N)
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" > "$work/server.log" 2>&1 &
+src/main/sh/with-blas-kernels java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 2400); do
   if curl -fs -o /dev/null "$base/actuator/health/readiness"; then break; fi

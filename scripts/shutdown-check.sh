@@ -22,7 +22,7 @@ done
 
 base="http://127.0.0.1:$port"
 out=$(mktemp -d "${TMPDIR:-/tmp}/nnfs-shutdown.XXXXXX")
-java -Xmx512m -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
+src/main/sh/with-blas-kernels java -Xmx512m -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
   --nnfs.compute.deadline=60s --logging.level.org.springframework.boot.availability=debug \
   >"$out/service.log" 2>&1 &
 pid=$!

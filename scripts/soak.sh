@@ -52,7 +52,7 @@ per_thread=$(( (max_requests + threads - 1) / threads ))
 
 # A fixed, pre-touched heap: its pages are resident from the start, so growth of the resident
 # set after warm-up is native (off-heap) growth, not the heap filling up.
-java -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch -jar "$jar" \
+src/main/sh/with-blas-kernels java -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch -jar "$jar" \
   --server.address=127.0.0.1 --server.port="$port" >"$out/service.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; }

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.nnfs.service.activation.Activation;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.network.BlasSummationOrder;
 import dev.nnfs.service.network.ForwardRequest;
 import dev.nnfs.service.network.ForwardRequest.LayerSpec;
 import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
@@ -37,9 +38,19 @@ class Nd4jWarmup implements InitializingBean {
 
 	private volatile boolean done;
 
+	private volatile int blasMismatches = -1;
+
 	Nd4jWarmup(Activations activations, Limits limits) {
 		this.activations = activations;
 		this.limits = limits;
+	}
+
+	/**
+	 * Of the warm-up's check dgemm ({@link BlasSummationOrder}), how many results differ from the
+	 * in-order float64 sum: 0 when the BLAS sums as the Java path does; -1 before the warm-up.
+	 */
+	int blasMismatches() {
+		return blasMismatches;
 	}
 
 	/** Whether the warm-up has run to its end. */
@@ -70,6 +81,18 @@ class Nd4jWarmup implements InitializingBean {
 		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
 				new SpiralSpec(512, 2), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
 		big.network().forward(big.inputs(), false);
+		blasMismatches = BlasSummationOrder.mismatches();
+		String coretype = System.getenv("OPENBLAS_CORETYPE");
+		if (blasMismatches == 0) {
+			log.info("BLAS dgemm sums in input order (OPENBLAS_CORETYPE={}): large and small batches give the same bits",
+					coretype == null ? "unset" : coretype);
+		}
+		else {
+			log.warn("BLAS dgemm does not sum in input order ({} of 16384 check results differ; OPENBLAS_CORETYPE={}): "
+					+ "a large batch's float32 results may differ in the last bit from the same rows sent as a small batch. "
+					+ "Start the service through with-blas-kernels, or set OPENBLAS_CORETYPE to SkylakeX (AVX-512) or Haswell (AVX2).",
+					blasMismatches, coretype == null ? "unset" : coretype);
+		}
 		done = true;
 		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)", Nd4j.getBackend().getClass().getSimpleName(),
 				(System.nanoTime() - start) / 1_000_000);

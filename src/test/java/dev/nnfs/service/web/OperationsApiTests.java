@@ -78,6 +78,19 @@ class OperationsApiTests {
 	}
 
 	@Test
+	void infoAndMetricsTellWhetherBlasSumsInInputOrder() throws Exception {
+		// The check is repeated here: an independent run of the same dgemm against in-order sums.
+		boolean inOrder = dev.nnfs.service.network.BlasSummationOrder.mismatches() == 0;
+		String coretype = System.getenv("OPENBLAS_CORETYPE");
+		mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.blas.coretype").value(coretype == null || coretype.isEmpty() ? "auto" : coretype))
+			.andExpect(jsonPath("$.blas.sumsInInputOrder").value(inOrder));
+		String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+		assertThat(metrics).containsPattern("(?m)^nnfs_blas_sums_in_input_order " + (inOrder ? "1" : "0") + "(\\.0)?$");
+	}
+
+	@Test
 	void theErrorPageIsAProblemToo() throws Exception {
 		mvc.perform(get("/error")).andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
