@@ -72,6 +72,8 @@ ready=$(( ($(date +%s%N) - start) / 1000000 ))
 curl -fs -o /dev/null "$base/actuator/health/readiness" || { echo "not ready after 120 s" >&2; exit 1; }
 echo "jar:        $JAR"
 echo "settings:   OMP_NUM_THREADS=$OMP_NUM_THREADS JAVA_OPTS=$JAVA_OPTS"
+echo "blas:       $(curl -fs "$base/actuator/info" | grep -o '"blas":{[^}]*}' || echo unknown)"
+echo "java:       $(java -version 2>&1 | head -1)"
 echo "start-up:   ${ready} ms to readiness ($(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$work/server.log" || true))"
 echo "rss idle:   $(( $(ps -o rss= -p "$server") / 1024 )) MB"
 

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * 100,000 × 2 batch through 2 → 64 → 64 → 3. {@code opByOp} is the ND4J pipeline the service ran
  * before (one native op chain per layer), for comparison.
  */
-@BenchmarkMode(Mode.AverageTime)
+// SampleTime: JMH reports each benchmark's median (p0.50) beside the mean.
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0" })
 public class ForwardBenchmarks {

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.State;
  * check and build, forward pass, predictions, write). {@code writeResponsePerNumber} writes
  * the outputs with one {@code writeNumber(float)} per value, as the service did before.
  */
-@BenchmarkMode(Mode.AverageTime)
+// SampleTime: JMH reports each benchmark's median (p0.50) beside the mean.
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0" })
 @State(Scope.Benchmark)
