@@ -30,9 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #SMALL}) whose input is already column-major float64 is computed in Java column by
  * column; every other dense layer is one {@code Nd4j.gemm} on the block, in float64, into an
  * f-order product. All three sum the exact float64 products of each dot product in the order
- * of the inputs, starting from +0.0, and round once to float32 before the float32 bias, which
- * is what dgemm and {@link DenseLayer#forward(float[], int, float[])} compute: the blocks give
- * the same bits as the other paths. A ReLU right after a dense layer is folded into its pass.
+ * of the inputs, starting from +0.0 (dgemm does with the kernels {@link BlasSummationOrder}
+ * checks for), and round once to float32 before the float32 bias, as
+ * {@link DenseLayer#forward(float[], int, float[])} does: the blocks give the same bits as the
+ * other paths. A ReLU right after a dense layer is folded into its pass.
  *
  * <p>The blocks are shared out between the calling thread and, when it is free, one helper
  * thread: on an otherwise idle machine a single large request then uses both cores. The helper
@@ -538,8 +539,7 @@ final class BlockedForward implements AutoCloseable {
 		}
 
 		/**
-		 * {@code s = x · W[:, c]} for the block: float64 products summed in input order from +0.0,
-		 * as dgemm does.
+		 * {@code s = x · W[:, c]} for the block: float64 products summed in input order from +0.0.
 		 */
 		private static void dot(double[][] xs, int k, double[] w, int m, int c, int n, double[] s) {
 			double w0 = w[c];

@@ -75,8 +75,9 @@ public final class DenseLayer {
 	/**
 	 * {@code out = float32(float64(x) · float64(W)) + b} in plain Java, for x {@code [rows, inputs]}
 	 * and out {@code [rows, neurons]}, both row-major. Each dot product is summed in float64 in
-	 * the order of the inputs, as BLAS's dgemm kernels do: the float64 products of float32 values
-	 * are exact, so only that order matters.
+	 * the order of the inputs, as OpenBLAS's dgemm does with the kernels the service is started
+	 * with ({@link BlasSummationOrder}): the float64 products of float32 values are exact, so only
+	 * that order matters.
 	 */
 	public void forward(float[] x, int rows, float[] out) {
 		double[] w = widenedWeights();

@@ -37,8 +37,9 @@ public final class Network {
 	 * {@code float[]}: no native call, whose fixed cost (about 5 µs an op) would be most of the
 	 * work. Larger ones multiply with BLAS dgemm into reused off-heap buffers
 	 * ({@link NativeScratch}); rounding, bias and a ReLU that follows are then one Java pass over
-	 * the product, done in place when the next layer is dense. Both give the same bits: float64
-	 * sums of exact products, in input order, rounded once to float32.
+	 * the product, done in place when the next layer is dense. Both round float64 sums of exact
+	 * products once to float32; they give the same bits when the BLAS kernels sum in input order,
+	 * as the Java path does ({@link BlasSummationOrder}).
 	 * @param keepLayerOutputs whether to return each layer's output (else only the last)
 	 * @return one batch per layer when {@code keepLayerOutputs}, else a single-element list
 	 */

@@ -31,8 +31,7 @@ class BlasInfoContributor implements InfoContributor {
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> blas = new LinkedHashMap<>();
-		String coretype = System.getenv("OPENBLAS_CORETYPE");
-		blas.put("coretype", coretype == null || coretype.isEmpty() ? "auto" : coretype);
+		blas.put("coretype", Nd4jWarmup.blasCoretype());
 		blas.put("sumsInInputOrder", warmup.blasMismatches() == 0);
 		builder.withDetail("blas", blas);
 	}

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads ND4J's native backend, runs every activation once, one forward pass of the book's network
  * (spiral 100×3 → dense(3) → relu → dense(3) → softmax, the plain-Java path) and one batch big
- * enough for the BLAS path while the context starts. Spring
+ * enough for the BLAS path while the context starts, and checks that the BLAS sums dot products
+ * in input order ({@link BlasSummationOrder}; the verdict is logged and reported by
+ * {@link BlasInfoContributor}). Spring
  * Boot opens the port only after every singleton is initialised and reports readiness
  * ({@code ACCEPTING_TRAFFIC}) after that, so neither happens before the natives are loaded and the
  * whole request path has run once.
@@ -51,6 +53,12 @@ class Nd4jWarmup implements InitializingBean {
 	 */
 	int blasMismatches() {
 		return blasMismatches;
+	}
+
+	/** The OpenBLAS kernels the process was started with: {@code OPENBLAS_CORETYPE}, or {@code auto}. */
+	static String blasCoretype() {
+		String coretype = System.getenv("OPENBLAS_CORETYPE");
+		return coretype == null || coretype.isEmpty() ? "auto" : coretype;
 	}
 
 	/** Whether the warm-up has run to its end. */
@@ -82,16 +90,15 @@ class Nd4jWarmup implements InitializingBean {
 				new SpiralSpec(512, 2), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
 		big.network().forward(big.inputs(), false);
 		blasMismatches = BlasSummationOrder.mismatches();
-		String coretype = System.getenv("OPENBLAS_CORETYPE");
 		if (blasMismatches == 0) {
 			log.info("BLAS dgemm sums in input order (OPENBLAS_CORETYPE={}): large and small batches give the same bits",
-					coretype == null ? "unset" : coretype);
+					blasCoretype());
 		}
 		else {
 			log.warn("BLAS dgemm does not sum in input order ({} of 16384 check results differ; OPENBLAS_CORETYPE={}): "
 					+ "a large batch's float32 results may differ in the last bit from the same rows sent as a small batch. "
 					+ "Start the service through with-blas-kernels, or set OPENBLAS_CORETYPE to SkylakeX (AVX-512) or Haswell (AVX2).",
-					blasMismatches, coretype == null ? "unset" : coretype);
+					blasMismatches, blasCoretype());
 		}
 		done = true;
 		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)", Nd4j.getBackend().getClass().getSimpleName(),
