@@ -55,6 +55,14 @@ class ConcurrencyTests {
 				{"seed": 0, "spiral": {"samples": 300, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
 				 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}],
 				 "returnLayers": true}"""));
+		// Large, unlabelled (2 outputs for 3 classes): written while computed, sharing the helper thread.
+		for (int seed = 1; seed <= 2; seed++) {
+			calls.add(new Call("POST", "/network/forward", """
+					{"seed": %d, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
+					 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64, "weightScale": 0.3},
+					 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 2, "weightScale": 0.3},
+					 {"type": "activation", "name": "softmax"}]}""".formatted(seed)));
+		}
 		calls.add(new Call("GET", "/spiral?samples=100&classes=3&seed=5&skip=7", null));
 		calls.add(new Call("GET", "/spiral?samples=20&classes=2&format=csv", null));
 		return calls;

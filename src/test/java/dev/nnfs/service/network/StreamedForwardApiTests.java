@@ -102,6 +102,19 @@ class StreamedForwardApiTests {
 		}
 	}
 
+	@Test
+	void aSpiralWhoseLabelsAreNotScoredIsStreamed() throws Exception {
+		// 2 outputs for 3 classes: no loss or accuracy, so nothing needs the whole output first.
+		String body = """
+				{"seed": 1, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
+				 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64, "weightScale": 0.3},
+				 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 2, "weightScale": 0.3},
+				 {"type": "activation", "name": "softmax"}]}""";
+		ForwardRequest request = mapper.readValue(body, ForwardRequest.class);
+		assertThat(controller.forward(request)).isInstanceOf(StreamedForwardResponse.class);
+		assertThat(answer(body)).isEqualTo(mapper.writeValueAsString(controller.forwardWhole(request)));
+	}
+
 	/** 2,000 rows of {@code [1, 1]} through one dense layer of 1,024 neurons, every weight {@code w}. */
 	private static String wide(String w) {
 		String row = "[" + (w + ", ").repeat(1_023) + w + "]";
