@@ -24,6 +24,10 @@ local mix = {
   { "POST", "/activations/leaky_relu", '{"inputs": [[-2, 0.5]], "params": {"alpha": 0.1}}' },
   { "POST", "/network/forward", '{"seed": 0, "spiral": {"samples": 100, "classes": 3}, "layers": [{"type": "dense", "neurons": 3}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}]}' },
   { "POST", "/network/forward", '{"seed": 7, "skip": 3, "inputs": ' .. rows(128, 16, 1) .. ', "layers": [{"type": "dense", "neurons": 64, "weightScale": 0.1}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 10}, {"type": "activation", "name": "softmax"}], "returnLayers": true}' },
+  -- large batches (blocked pass, helper thread, native buffers): unlabelled, written while
+  -- computed; labelled, computed in full for loss and accuracy
+  { "POST", "/network/forward", '{"seed": 3, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 2, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]}' },
+  { "POST", "/network/forward", '{"seed": 4, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]}' },
   { "GET", "/spiral?samples=100&classes=3&seed=1", nil },
   { "GET", "/spiral?samples=50&classes=4&format=csv", nil },
   -- invalid: each must be a 4xx problem
