@@ -76,7 +76,10 @@ class NetworkController {
 			the share of rows whose argmax is the label.
 			* `returnLayers`: `true` adds each dense layer's `weights` and `biases` (send them back as explicit \
 			weights to reproduce the answer exactly) and each relu layer's `deadNeurons`; `"all"` adds every \
-			layer's `outputs` too.""")
+			layer's `outputs` too.
+			* Large batches without `labels` or `returnLayers` are written while they are computed (the same \
+			JSON, sent chunked as rows become ready) when every output is provably finite; an answer that \
+			runs past the compute deadline then ends with the connection closed instead of a 503.""")
 	@ApiResponse(responseCode = "200", description = "the forward pass", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class)))
 	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
