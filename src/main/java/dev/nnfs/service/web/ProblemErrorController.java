@@ -30,6 +30,10 @@ class ProblemErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		for (Throwable t = (error instanceof Throwable th) ? th : null; t != null; t = t.getCause()) {
+			if (t instanceof CommittedAnswerFailure.AnswerCutShortException) {
+				// The answer had started: nothing more is written, the container closes the connection.
+				return null;
+			}
 			if (t instanceof LimitExceededException limit) {
 				HttpStatus status = limit.payloadTooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 				ProblemDetail problem = problem(status, limit.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE

@@ -1,0 +1,91 @@
+package dev.nnfs.service.network;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A streamed answer that runs past the compute deadline after its first rows went out is cut
+ * short: the client sees the connection close before the end of the body, never a 200 whose
+ * body looks complete. A request refused before it started is a 503 problem as usual.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "nnfs.compute.deadline=60ms")
+class CutShortAnswerTests {
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeEach
+	void oneThread() {
+		// The request thread computes every block itself and checks the deadline before each one:
+		// 300,000 rows take well over 60 ms, so the deadline passes mid-answer.
+		BlockedForward.parallel = false;
+	}
+
+	@AfterEach
+	void bothThreads() {
+		BlockedForward.parallel = true;
+	}
+
+	private static String body(int rows) {
+		SplittableRandom random = new SplittableRandom(3);
+		StringBuilder sb = new StringBuilder(rows * 24).append("{\"seed\": 0, \"inputs\": [");
+		for (int i = 0; i < rows; i++) {
+			sb.append(i == 0 ? "[" : ",[")
+				.append(String.format(Locale.ROOT, "%.7g,%.7g", random.nextDouble(-1, 1), random.nextDouble(-1, 1)))
+				.append(']');
+		}
+		return sb.append("""
+				], "layers": [{"type": "dense", "neurons": 64, "weightScale": 0.5}, {"type": "activation", "name": "relu"},
+				 {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"},
+				 {"type": "dense", "neurons": 3, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]}""")
+			.toString();
+	}
+
+	@Test
+	void anAnswerPastItsDeadlineMidwayEndsWithTheConnectionNotWithAComplete200() throws Exception {
+		String body = body(300_000);
+		int cut = 0;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/network/forward"))
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			try {
+				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+				// Only a refusal before the answer started may arrive whole.
+				assertThat(response.statusCode()).as(response.body().substring(0, 200)).isEqualTo(503);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			}
+			catch (IOException expected) {
+				cut++;
+			}
+		}
+		assertThat(cut).as("answers cut short of 3").isPositive();
+		// The service goes on answering.
+		HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/activations/softmax")).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": [[1, 2, 3]]}")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.body()).contains("[[0.09003057,0.24472846,0.66524094]]");
+	}
+
+}
