@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,24 +42,9 @@ class CutShortAnswerTests {
 		BlockedForward.parallel = true;
 	}
 
-	private static String body(int rows) {
-		SplittableRandom random = new SplittableRandom(3);
-		StringBuilder sb = new StringBuilder(rows * 24).append("{\"seed\": 0, \"inputs\": [");
-		for (int i = 0; i < rows; i++) {
-			sb.append(i == 0 ? "[" : ",[")
-				.append(String.format(Locale.ROOT, "%.7g,%.7g", random.nextDouble(-1, 1), random.nextDouble(-1, 1)))
-				.append(']');
-		}
-		return sb.append("""
-				], "layers": [{"type": "dense", "neurons": 64, "weightScale": 0.5}, {"type": "activation", "name": "relu"},
-				 {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"},
-				 {"type": "dense", "neurons": 3, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]}""")
-			.toString();
-	}
-
 	@Test
 	void anAnswerPastItsDeadlineMidwayEndsWithTheConnectionNotWithAComplete200() throws Exception {
-		String body = body(300_000);
+		String body = StreamedForwardApiTests.bigRequest(300_000, "");
 		int cut = 0;
 		for (int attempt = 0; attempt < 3; attempt++) {
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/network/forward"))

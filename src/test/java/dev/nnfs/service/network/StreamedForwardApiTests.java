@@ -37,7 +37,7 @@ class StreamedForwardApiTests {
 	JsonMapper mapper;
 
 	/** {@code rows} points in [-1, 1)² through 2 → 64 → 64 → 3 (relu, relu, softmax), seeded weights. */
-	private static String bigRequest(int rows, String extra) {
+	static String bigRequest(int rows, String extra) {
 		SplittableRandom random = new SplittableRandom(rows);
 		StringBuilder sb = new StringBuilder("{\"seed\": 3, \"inputs\": [");
 		for (int i = 0; i < rows; i++) {
