@@ -37,6 +37,12 @@ class NetworkPathsTests {
 		return new DenseLayer(inputs, neurons, w, b);
 	}
 
+	/** 2 → 64 → 64 → 3 with relu, relu, softmax: the shape of the large-batch benchmark. */
+	private static Network wide(SplittableRandom random) {
+		return new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
+				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
+	}
+
 	private static FloatBatch batch(SplittableRandom random, int rows, int cols) {
 		float[] v = new float[rows * cols];
 		for (int i = 0; i < v.length; i++) {
@@ -90,15 +96,13 @@ class NetworkPathsTests {
 		SplittableRandom random = new SplittableRandom(7);
 		check(new Network(List.of(dense(random, 2, 3, 0.01), activation("relu"), dense(random, 3, 3, 0.01),
 				activation("softmax"))), batch(random, 300, 2));
-		check(new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
-				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax"))), batch(random, 3000, 2));
+		check(wide(random), batch(random, 3000, 2));
 	}
 
 	@Test
 	void aHundredThousandRowsGiveTheSameBitsInBlocksAsInWholeLayers() {
 		SplittableRandom random = new SplittableRandom(13);
-		Network network = new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
-				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
+		Network network = wide(random);
 		FloatBatch inputs = batch(random, 100_007, 2);
 		List<FloatBatch> whole = network.forwardNative(inputs, false);
 		assertSameBits(network.forwardBlocked(inputs), whole);
@@ -115,8 +119,7 @@ class NetworkPathsTests {
 	@Test
 	void rowsTakenAsTheyAreReadyAreFinalAndAPassClosedEarlyFreesTheHelper() {
 		SplittableRandom random = new SplittableRandom(17);
-		Network network = new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
-				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
+		Network network = wide(random);
 		FloatBatch inputs = batch(random, 50_003, 2);
 		float[] whole = network.forwardNative(inputs, false).get(0).values();
 		try (BlockedForward pass = BlockedForward.start(network.layers(), inputs)) {
