@@ -1,6 +1,6 @@
 package dev.nnfs.service;
 
-import dev.nnfs.service.web.Nd4jBackendLoader;
+import dev.nnfs.service.nd4j.Nd4jBackendLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

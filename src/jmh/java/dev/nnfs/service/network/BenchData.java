@@ -1,13 +1,14 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.FloatBatchDeserializer;
+import dev.nnfs.service.tensor.FloatBatchSerializer;
+
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.FloatBatchDeserializer;
-import dev.nnfs.service.json.FloatBatchSerializer;
-import dev.nnfs.service.web.Limits;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;

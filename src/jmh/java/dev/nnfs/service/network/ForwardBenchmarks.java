@@ -1,9 +1,10 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Predictions;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.concurrent.TimeUnit;
 
-import dev.nnfs.service.activation.Predictions;
-import dev.nnfs.service.json.FloatBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,10 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.PerNumberSerializer;
+
 import java.util.concurrent.TimeUnit;
 
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.PerNumberSerializer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;

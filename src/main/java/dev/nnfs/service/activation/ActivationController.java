@@ -1,13 +1,14 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.UnknownActivationException;
+import dev.nnfs.service.tensor.FloatArraySerializer;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.nnfs.service.json.FloatArraySerializer;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.web.InvalidInputException;
-import dev.nnfs.service.web.UnknownActivationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

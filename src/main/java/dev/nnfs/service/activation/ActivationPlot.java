@@ -1,12 +1,13 @@
 package dev.nnfs.service.activation;
 
-import java.util.List;
-
-import dev.nnfs.service.json.NdArrays;
 import dev.nnfs.service.plot.Axis;
 import dev.nnfs.service.plot.Chart;
 import dev.nnfs.service.plot.CurveLayer;
 import dev.nnfs.service.plot.Palette;
+import dev.nnfs.service.tensor.NdArrays;
+
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

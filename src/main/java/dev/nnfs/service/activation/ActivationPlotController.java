@@ -1,11 +1,12 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.UnknownActivationException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.nnfs.service.web.InvalidInputException;
-import dev.nnfs.service.web.Limits;
-import dev.nnfs.service.web.UnknownActivationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

@@ -1,5 +1,11 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.plot.Axis;
+import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.problem.Violation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.nnfs.service.plot.Axis;
-import dev.nnfs.service.web.InvalidInputException;
-import dev.nnfs.service.web.LimitExceededException;
-import dev.nnfs.service.web.Limits;
-import dev.nnfs.service.web.Violation;
 
 /**
  * The checked query of {@code GET /activations/{name}/plot}: the x range, the number of samples,

@@ -1,5 +1,7 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.numpy.Softmax;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

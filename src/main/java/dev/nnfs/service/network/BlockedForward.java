@@ -1,5 +1,9 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.compute.ComputeDeadline;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.web.ComputeDeadline;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

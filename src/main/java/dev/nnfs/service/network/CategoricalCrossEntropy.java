@@ -1,6 +1,6 @@
 package dev.nnfs.service.network;
 
-import dev.nnfs.service.activation.NumpyFloat32;
+import dev.nnfs.service.numpy.NumpyFloat32;
 
 /**
  * nnfs's {@code Loss_CategoricalCrossentropy} and accuracy on a {@code [rows, classes]} batch of

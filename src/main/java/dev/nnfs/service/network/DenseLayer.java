@@ -1,6 +1,7 @@
 package dev.nnfs.service.network;
 
-import dev.nnfs.service.dataset.NumpyRandom;
+import dev.nnfs.service.numpy.NumpyRandom;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,9 +1,10 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.List;
 import java.util.Map;
 
-import dev.nnfs.service.json.FloatBatch;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The body of {@code POST /network/forward}; checked by {@link NetworkBuilder}. */

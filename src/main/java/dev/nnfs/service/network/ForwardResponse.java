@@ -1,11 +1,12 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.tensor.FloatArraySerializer;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.nnfs.service.json.FloatArraySerializer;
-import dev.nnfs.service.json.FloatBatch;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonSerialize;
 

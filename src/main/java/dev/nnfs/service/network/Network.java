@@ -1,12 +1,13 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.compute.ComputeDeadline;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.web.ComputeDeadline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,19 +1,19 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activation;
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.network.ForwardRequest.LayerSpec;
+import dev.nnfs.service.numpy.NumpyRandom;
+import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.spiral.Spiral;
+import dev.nnfs.service.spiral.SpiralData;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import dev.nnfs.service.activation.Activation;
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.dataset.NumpyRandom;
-import dev.nnfs.service.dataset.Spiral;
-import dev.nnfs.service.dataset.SpiralData;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.network.ForwardRequest.LayerSpec;
-import dev.nnfs.service.web.InvalidInputException;
-import dev.nnfs.service.web.LimitExceededException;
-import dev.nnfs.service.web.Limits;
 
 /**
  * Checks a {@link ForwardRequest} against the contract and the {@link Limits}, and builds what it

@@ -1,17 +1,18 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.activation.Predictions;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.network.ForwardResponse.LayerReport;
+import dev.nnfs.service.network.NetworkBuilder.Detail;
+import dev.nnfs.service.network.NetworkBuilder.Plan;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.activation.Predictions;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.network.ForwardResponse.LayerReport;
-import dev.nnfs.service.network.NetworkBuilder.Detail;
-import dev.nnfs.service.network.NetworkBuilder.Plan;
-import dev.nnfs.service.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -1,20 +1,20 @@
 package dev.nnfs.service.network;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.nnfs.service.activation.Predictions;
-import dev.nnfs.service.json.FloatBatch;
+import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.network.NetworkBuilder.Plan;
 import dev.nnfs.service.plot.Axis;
 import dev.nnfs.service.plot.Chart;
 import dev.nnfs.service.plot.Palette;
 import dev.nnfs.service.plot.RegionLayer;
 import dev.nnfs.service.plot.ScatterLayer;
-import dev.nnfs.service.web.LimitExceededException;
-import dev.nnfs.service.web.Limits;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.tensor.FloatBatch;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The decision-region picture of a network on 2-D data: the plane over the data's range cut into

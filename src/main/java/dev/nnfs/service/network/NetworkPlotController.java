@@ -1,12 +1,13 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.network.NetworkBuilder.Plan;
+import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.LimitExceededException;
+
 import java.nio.charset.StandardCharsets;
 
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.network.NetworkBuilder.Plan;
-import dev.nnfs.service.web.InvalidInputException;
-import dev.nnfs.service.web.LimitExceededException;
-import dev.nnfs.service.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,11 +1,12 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Predictions;
+import dev.nnfs.service.tensor.FloatArraySerializer;
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.FloatBatchSerializer;
+
 import java.util.List;
 
-import dev.nnfs.service.activation.Predictions;
-import dev.nnfs.service.json.FloatArraySerializer;
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.FloatBatchSerializer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;

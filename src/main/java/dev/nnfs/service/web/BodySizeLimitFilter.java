@@ -1,5 +1,9 @@
 package dev.nnfs.service.web;
 
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.problem.ProblemWriter;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;

@@ -1,11 +1,12 @@
 package dev.nnfs.service.web;
 
+import dev.nnfs.service.problem.NonFiniteResultException;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
-
-import dev.nnfs.service.json.FloatBatch;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;

@@ -1,8 +1,10 @@
 package dev.nnfs.service.web;
 
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.FloatBatchDeserializer;
-import dev.nnfs.service.json.FloatBatchSerializer;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.FloatBatchDeserializer;
+import dev.nnfs.service.tensor.FloatBatchSerializer;
+
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;

@@ -1,5 +1,7 @@
 package dev.nnfs.service.web;
 
+import dev.nnfs.service.problem.ProblemReportValve;
+
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 

@@ -1,5 +1,8 @@
 package dev.nnfs.service.web;
 
+import dev.nnfs.service.compute.ComputeSlotAdvice;
+import dev.nnfs.service.config.CorsProperties;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;

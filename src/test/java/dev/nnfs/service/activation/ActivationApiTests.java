@@ -1,10 +1,11 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.ApiTest;
+import dev.nnfs.service.Json;
+
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 
-import dev.nnfs.service.ApiTest;
-import dev.nnfs.service.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

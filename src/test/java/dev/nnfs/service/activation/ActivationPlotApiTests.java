@@ -1,12 +1,13 @@
 package dev.nnfs.service.activation;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import dev.nnfs.service.ApiTest;
 import dev.nnfs.service.Json;
 import dev.nnfs.service.plot.PlotFrame;
 import dev.nnfs.service.plot.Xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,9 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.tensor.NdArrays;
+
 import java.util.SplittableRandom;
 
-import dev.nnfs.service.json.NdArrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

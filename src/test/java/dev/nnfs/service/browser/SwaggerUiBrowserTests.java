@@ -1,5 +1,7 @@
 package dev.nnfs.service.browser;
 
+import dev.nnfs.service.Json;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.nnfs.service.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

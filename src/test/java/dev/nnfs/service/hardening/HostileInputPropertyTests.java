@@ -1,5 +1,9 @@
 package dev.nnfs.service.hardening;
 
+import dev.nnfs.service.hardening.HostileRequests.Request;
+
+import dev.nnfs.service.Application;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import dev.nnfs.service.Application;
-import dev.nnfs.service.hardening.HostileRequests.Request;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

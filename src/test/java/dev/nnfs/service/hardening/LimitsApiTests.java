@@ -1,8 +1,9 @@
 package dev.nnfs.service.hardening;
 
+import dev.nnfs.service.ApiTest;
+
 import java.util.stream.Stream;
 
-import dev.nnfs.service.ApiTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,6 +2,7 @@ package dev.nnfs.service.network;
 
 import dev.nnfs.service.ApiTest;
 import dev.nnfs.service.Json;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

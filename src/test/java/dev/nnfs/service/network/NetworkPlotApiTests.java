@@ -1,14 +1,16 @@
 package dev.nnfs.service.network;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import dev.nnfs.service.ApiTest;
 import dev.nnfs.service.Json;
 import dev.nnfs.service.plot.Palette;
 import dev.nnfs.service.plot.PlotFrame;
 import dev.nnfs.service.plot.RegionLayer;
 import dev.nnfs.service.plot.Xml;
+
+import dev.nnfs.service.ApiTest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

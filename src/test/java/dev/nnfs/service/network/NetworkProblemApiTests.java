@@ -1,6 +1,7 @@
 package dev.nnfs.service.network;
 
 import dev.nnfs.service.ApiTest;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

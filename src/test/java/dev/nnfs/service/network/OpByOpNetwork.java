@@ -1,10 +1,11 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.NdArrays;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.nnfs.service.json.FloatBatch;
-import dev.nnfs.service.json.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,11 +1,12 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.activation.Activation;
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.nnfs.service.activation.Activation;
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.json.FloatBatch;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,11 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.ApiTest;
+import dev.nnfs.service.Json;
+
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import dev.nnfs.service.ApiTest;
-import dev.nnfs.service.Json;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,8 @@
 package dev.nnfs.service.web;
 
 import dev.nnfs.service.ApiTest;
+import dev.nnfs.service.network.BlasSummationOrder;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,21 +1,14 @@
 package dev.nnfs.service.web;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -24,37 +17,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The service with settings changed from their defaults: a compute deadline no network can meet,
- * and CORS opened to one origin. Also checks that readiness is only reported after the ND4J
- * warm-up's forward pass has run.
+ * and CORS opened to one origin.
  */
 @SpringBootTest(properties = { "nnfs.compute.deadline=1ns", "nnfs.compute.retry-after=3s",
 		"nnfs.cors.allowed-origins=https://notebook.example.org" })
 @AutoConfigureMockMvc
 class TunedConfigurationTests {
 
-	static final AtomicBoolean warmedUpWhenReady = new AtomicBoolean();
-
-	@TestConfiguration
-	static class ReadinessProbe {
-
-		@Bean
-		ApplicationListener<AvailabilityChangeEvent<ReadinessState>> recordWarmupAtReadiness(Nd4jWarmup warmup) {
-			return (event) -> {
-				if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
-					warmedUpWhenReady.set(warmup.done());
-				}
-			};
-		}
-
-	}
-
 	@Autowired
 	MockMvc mvc;
-
-	@Test
-	void readinessComesOnlyAfterTheWarmupForwardPass() {
-		assertThat(warmedUpWhenReady).isTrue();
-	}
 
 	@Test
 	void aComputationPastItsDeadlineIsStoppedWithA503() throws Exception {

@@ -1,0 +1,149 @@
+package dev.nnfs.service.numpy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NumpyFloat32Tests {
+
+	private static void assertBits(int expected, float actual, String what) {
+		assertEquals(String.format("%08x", expected), GoldenFloats.hex(actual), what);
+	}
+
+	@Test
+	void expMatchesNumpyBitForBitOnTheGoldenInputs() {
+		List<String[]> rows = GoldenFloats.rows("exp_golden.csv");
+		List<String> mismatches = new ArrayList<>();
+		for (String[] row : rows) {
+			float x = Float.intBitsToFloat(GoldenFloats.bits(row[0]));
+			float actual = NumpyFloat32.exp(x);
+			if (Float.floatToRawIntBits(actual) != GoldenFloats.bits(row[1])) {
+				mismatches.add(row[0] + " (" + x + "): numpy " + row[1] + ", got " + GoldenFloats.hex(actual));
+			}
+		}
+		assertTrue(rows.size() > 4000, "golden exp rows: " + rows.size());
+		assertEquals(List.of(), mismatches);
+	}
+
+	@Test
+	void logMatchesNumpyBitForBitOnTheGoldenInputs() {
+		List<String[]> rows = GoldenFloats.rows("log_golden.csv");
+		List<String> mismatches = new ArrayList<>();
+		for (String[] row : rows) {
+			float x = Float.intBitsToFloat(GoldenFloats.bits(row[0]));
+			float actual = NumpyFloat32.log(x);
+			if (Float.floatToRawIntBits(actual) != GoldenFloats.bits(row[1])) {
+				mismatches.add(row[0] + " (" + x + "): numpy " + row[1] + ", got " + GoldenFloats.hex(actual));
+			}
+		}
+		assertTrue(rows.size() > 3000, "golden log rows: " + rows.size());
+		assertEquals(List.of(), mismatches);
+	}
+
+	@Test
+	void expSpecialValuesAsNumpy() {
+		assertEquals(1.0f, NumpyFloat32.exp(0.0f));
+		assertEquals(1.0f, NumpyFloat32.exp(-0.0f));
+		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(Float.POSITIVE_INFINITY));
+		assertBits(0, NumpyFloat32.exp(Float.NEGATIVE_INFINITY), "exp(-inf) is +0");
+		assertBits(0x7fc00000, NumpyFloat32.exp(Float.NaN), "exp(nan)");
+		assertBits(0x7fc00000, NumpyFloat32.exp(Float.intBitsToFloat(0xffc00000)), "exp(-nan) is +nan");
+		// the overflow threshold is inclusive, its predecessor still finite
+		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(NumpyFloat32.EXP_XMAX));
+		float big = NumpyFloat32.exp(Math.nextDown(NumpyFloat32.EXP_XMAX));
+		assertTrue(Float.isFinite(big) && big > 3.4e38f, "exp just below xmax: " + big);
+		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(88.72284f));
+		// the underflow threshold is inclusive; just above it the result is a denormal
+		assertBits(0, NumpyFloat32.exp(NumpyFloat32.EXP_XMIN), "exp(xmin) is +0");
+		float tiny = NumpyFloat32.exp(Math.nextUp(NumpyFloat32.EXP_XMIN));
+		assertTrue(tiny > 0 && tiny < Float.MIN_NORMAL, "exp just above xmin: " + tiny);
+	}
+
+	@Test
+	void expIsWithinNumpysStatedErrorOfTheCorrectlyRoundedExpOnEvery997thPattern() {
+		// numpy states a maximum error of 2.52 ulp for this kernel; denormal results are held to
+		// 3 ulp of the smallest normal's spacing.
+		int checked = 0;
+		for (long pattern = 0; pattern <= 0xffffffffL; pattern += 997) {
+			float x = Float.intBitsToFloat((int) pattern);
+			if (!(x >= -104.0f && x <= 89.0f)) {
+				continue;
+			}
+			float actual = NumpyFloat32.exp(x);
+			if (x >= NumpyFloat32.EXP_XMAX) {
+				assertEquals(Float.POSITIVE_INFINITY, actual);
+			}
+			else if (x <= NumpyFloat32.EXP_XMIN) {
+				assertBits(0, actual, "exp(" + x + ")");
+			}
+			else {
+				double exact = Math.exp(x);
+				double ulp = Math.ulp((float) Math.max(exact, Float.MIN_NORMAL));
+				assertTrue(Math.abs(actual - exact) <= 3 * ulp, "exp(" + x + ") = " + actual);
+			}
+			checked++;
+		}
+		assertTrue(checked > 2_000_000, "checked " + checked);
+	}
+
+	@Test
+	void expDiffersFromTheCorrectlyRoundedExpWhereNumpyDoes() {
+		// e^-1, one of the softmax([1, 2, 3]) terms: numpy's kernel is 1 ulp below the
+		// correctly rounded value that (float) Math.exp gives
+		assertEquals("3ebc5ab1", GoldenFloats.hex(NumpyFloat32.exp(-1.0f)));
+		assertEquals("3ebc5ab2", GoldenFloats.hex((float) Math.exp(-1.0)));
+	}
+
+	@Test
+	void logSpecialValuesAsNumpy() {
+		assertBits(0, NumpyFloat32.log(1.0f), "log(1)");
+		assertEquals(Float.NEGATIVE_INFINITY, NumpyFloat32.log(0.0f));
+		assertEquals(Float.NEGATIVE_INFINITY, NumpyFloat32.log(-0.0f));
+		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.log(Float.POSITIVE_INFINITY));
+		assertBits(0xffc00000, NumpyFloat32.log(-1.0f), "log(-1) is -nan");
+		assertBits(0xffc00000, NumpyFloat32.log(Float.NEGATIVE_INFINITY), "log(-inf) is -nan");
+		assertBits(0x7fc00000, NumpyFloat32.log(Float.NaN), "log(nan)");
+		assertEquals(-103.27893f, NumpyFloat32.log(Float.MIN_VALUE));
+	}
+
+	@Test
+	void sumStartsFromZeroAndAddsPairwiseWithEightAccumulators() {
+		// np.sum(np.array([[2**24] + [1]*15 + [3]*5], dtype=np.float32), axis=1)
+		float[] a = new float[21];
+		a[0] = 16777216f;
+		Arrays.fill(a, 1, 16, 1f);
+		Arrays.fill(a, 16, 21, 3f);
+		assertEquals(1.6777248e+07f, NumpyFloat32.sum(a, 0, 21));
+		float sequential = 0f;
+		for (float v : a) {
+			sequential += v;
+		}
+		assertNotEquals(1.6777248e+07f, sequential);
+		// np.sum(np.array([[1e8] + [1.0]*300], dtype=np.float32), axis=1): halves of 144 and 157
+		float[] b = new float[301];
+		b[0] = 1e8f;
+		Arrays.fill(b, 1, 301, 1f);
+		assertEquals(1.00000296e+08f, NumpyFloat32.sum(b, 0, 301));
+		assertBits(0, NumpyFloat32.sum(b, 1, 0), "empty sum is +0");
+	}
+
+	@Test
+	void sumExpEqualsTheSumOfStoredExps() {
+		float[] x = new float[300];
+		for (int i = 0; i < x.length; i++) {
+			x[i] = -0.1f * i;
+		}
+		for (int n : new int[] { 1, 7, 8, 9, 128, 129, 300 }) {
+			float[] e = x.clone();
+			NumpyFloat32.expInPlace(e, 0, n);
+			assertEquals(NumpyFloat32.sum(e, 0, n), NumpyFloat32.sumExp(x, 0, n), "n = " + n);
+		}
+	}
+
+}
