@@ -58,7 +58,7 @@ final class BlockedForward implements AutoCloseable {
 
 	private static final ArrayBlockingQueue<Worker> POOL = new ArrayBlockingQueue<>(2);
 
-	private final List<Object> layers;
+	private final List<Layer> layers;
 
 	private final int rows;
 
@@ -107,7 +107,7 @@ final class BlockedForward implements AutoCloseable {
 	/** The helper's work on this pass, while lent. */
 	private Future<?> help;
 
-	private BlockedForward(List<Object> layers, FloatBatch batch) {
+	private BlockedForward(List<Layer> layers, FloatBatch batch) {
 		this.layers = layers;
 		this.batch = batch;
 		this.rows = batch.rows();
@@ -115,7 +115,7 @@ final class BlockedForward implements AutoCloseable {
 		this.inWidth = batch.cols();
 		int w = inWidth;
 		int width = inWidth;
-		for (Object layer : layers) {
+		for (Layer layer : layers) {
 			if (layer instanceof DenseLayer dense) {
 				w = Math.max(w, dense.neurons());
 				width = dense.neurons();
@@ -134,7 +134,7 @@ final class BlockedForward implements AutoCloseable {
 	/**
 	 * Per layer, whether a dense layer's output is certainly free of NaN ({@link OutputBounds}).
 	 */
-	private static boolean[] noNaN(List<Object> layers, float[] inputs) {
+	private static boolean[] noNaN(List<Layer> layers, float[] inputs) {
 		double[] bounds = OutputBounds.of(layers, inputs);
 		boolean[] result = new boolean[layers.size()];
 		for (int i = 0; i < result.length; i++) {
@@ -144,7 +144,7 @@ final class BlockedForward implements AutoCloseable {
 	}
 
 	/** The network's output for {@code batch}, one block of rows at a time. */
-	static FloatBatch forward(List<Object> layers, FloatBatch batch) {
+	static FloatBatch forward(List<Layer> layers, FloatBatch batch) {
 		try (BlockedForward f = start(layers, batch)) {
 			f.awaitRows(f.rows);
 			return f.result();
@@ -156,7 +156,7 @@ final class BlockedForward implements AutoCloseable {
 	 * calling thread computes blocks whenever it asks for rows that are not ready
 	 * ({@link #awaitRows}). The caller must {@link #close()} it, from the same thread.
 	 */
-	static BlockedForward start(List<Object> layers, FloatBatch batch) {
+	static BlockedForward start(List<Layer> layers, FloatBatch batch) {
 		BlockedForward f = new BlockedForward(layers, batch);
 		try {
 			for (int i = 0; i < layers.size(); i++) {
@@ -445,13 +445,13 @@ final class BlockedForward implements AutoCloseable {
 		}
 
 		void block(BlockedForward fw, int r0, int n) {
-			List<Object> layers = fw.layers;
+			List<Layer> layers = fw.layers;
 			int width = fw.inWidth;
 			f = floats(n * width);
 			System.arraycopy(fw.inputs, r0 * width, f, 0, n * width);
 			rows = true;
 			for (int i = 0; i < layers.size(); i++) {
-				Object layer = layers.get(i);
+				Layer layer = layers.get(i);
 				if (layer instanceof DenseLayer dense) {
 					boolean relu = i + 1 < layers.size() && isRelu(layers.get(i + 1));
 					int reluMode = !relu ? 0 : fw.noNaN[i] ? 1 : 2;
@@ -623,7 +623,7 @@ final class BlockedForward implements AutoCloseable {
 
 	}
 
-	private static boolean isRelu(Object layer) {
+	private static boolean isRelu(Layer layer) {
 		return layer instanceof ActivationLayer a && "relu".equals(a.activation().name());
 	}
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * operands widened) and rounded to float32, then the float32 bias is added in float32. Results
  * therefore do not depend on BLAS kernels or thread counts.
  */
-public final class DenseLayer {
+public final class DenseLayer implements Layer {
 
 	private final int inputs;
 

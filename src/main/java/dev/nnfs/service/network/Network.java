@@ -16,18 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Network {
 
-	private final List<Object> layers;
+	private final List<Layer> layers;
 
-	public Network(List<Object> layers) {
-		for (Object layer : layers) {
-			if (!(layer instanceof DenseLayer) && !(layer instanceof ActivationLayer)) {
-				throw new IllegalArgumentException("not a layer: " + layer);
-			}
-		}
+	public Network(List<Layer> layers) {
 		this.layers = List.copyOf(layers);
 	}
 
-	public List<Object> layers() {
+	public List<Layer> layers() {
 		return layers;
 	}
 
@@ -62,7 +57,7 @@ public final class Network {
 
 	private long macs(FloatBatch inputs) {
 		long macs = 0;
-		for (Object layer : layers) {
+		for (Layer layer : layers) {
 			if (layer instanceof DenseLayer dense) {
 				macs += (long) inputs.rows() * dense.inputs() * dense.neurons();
 			}
@@ -86,7 +81,7 @@ public final class Network {
 		boolean owned = false;
 		for (int i = 0; i < layers.size(); i++) {
 			ComputeDeadline.check();
-			Object layer = layers.get(i);
+			Layer layer = layers.get(i);
 			if (layer instanceof DenseLayer dense) {
 				float[] out = new float[rows * dense.neurons()];
 				dense.forward(x, rows, out);
@@ -113,7 +108,7 @@ public final class Network {
 	List<FloatBatch> forwardNative(FloatBatch inputs, boolean keepLayerOutputs) {
 		int rows = inputs.rows();
 		long widest = inputs.cols();
-		for (Object layer : layers) {
+		for (Layer layer : layers) {
 			if (layer instanceof DenseLayer dense) {
 				widest = Math.max(widest, dense.neurons());
 			}
@@ -129,7 +124,7 @@ public final class Network {
 			char inOrder = 'c';
 			for (int i = 0; i < layers.size(); i++) {
 				ComputeDeadline.check();
-				Object layer = layers.get(i);
+				Layer layer = layers.get(i);
 				if (layer instanceof DenseLayer dense) {
 					if (in < 0) {
 						in = 0;
@@ -176,7 +171,7 @@ public final class Network {
 		return outputs;
 	}
 
-	private static boolean isRelu(Object layer) {
+	private static boolean isRelu(Layer layer) {
 		return layer instanceof ActivationLayer a && "relu".equals(a.activation().name());
 	}
 

@@ -90,7 +90,7 @@ public final class NetworkBuilder {
 			throw InvalidInputException.at("/inputs", "is required (or spiral, to generate the data)");
 		}
 
-		List<Object> layers = new ArrayList<>(specs.size());
+		List<Layer> layers = new ArrayList<>(specs.size());
 		int width = inputs.cols();
 		long weightCount = 0;
 		for (int i = 0; i < specs.size(); i++) {

@@ -122,7 +122,7 @@ class NetworkController {
 	}
 
 	private static List<LayerReport> reports(Plan plan, List<FloatBatch> outputs) {
-		List<Object> layers = plan.network().layers();
+		List<Layer> layers = plan.network().layers();
 		List<LayerReport> reports = new ArrayList<>(layers.size());
 		for (int i = 0; i < layers.size(); i++) {
 			FloatBatch layerOutput = plan.detail() == Detail.ALL ? outputs.get(i) : null;

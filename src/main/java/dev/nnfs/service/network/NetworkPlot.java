@@ -53,7 +53,7 @@ final class NetworkPlot {
 	static void checkGrid(Plan plan, int resolution, Limits limits) {
 		long cells = (long) resolution * resolution;
 		int widest = plan.inputs().cols();
-		for (Object layer : plan.network().layers()) {
+		for (Layer layer : plan.network().layers()) {
 			if (layer instanceof DenseLayer dense) {
 				widest = Math.max(widest, dense.neurons());
 			}
@@ -146,7 +146,7 @@ final class NetworkPlot {
 	/** "Regions of dense 3 → relu → dense 3 → softmax, accuracy 0.34", shortened for deep networks. */
 	private static String title(Plan plan) {
 		List<String> parts = new ArrayList<>();
-		for (Object layer : plan.network().layers()) {
+		for (Layer layer : plan.network().layers()) {
 			parts.add(layer instanceof DenseLayer dense ? "dense " + dense.neurons()
 					: ((ActivationLayer) layer).activation().name());
 		}

@@ -24,7 +24,7 @@ final class OutputBounds {
 	}
 
 	/** Per layer, a bound on {@code |value|} of its output, or {@code NaN} when none is proven. */
-	static double[] of(List<Object> layers, float[] inputs) {
+	static double[] of(List<Layer> layers, float[] inputs) {
 		double[] result = new double[layers.size()];
 		double bound = 0;
 		for (float v : inputs) {
@@ -34,7 +34,7 @@ final class OutputBounds {
 			bound = Double.NaN;
 		}
 		for (int i = 0; i < layers.size(); i++) {
-			Object layer = layers.get(i);
+			Layer layer = layers.get(i);
 			if (layer instanceof DenseLayer dense) {
 				bound = dense(dense, bound);
 			}
@@ -51,7 +51,7 @@ final class OutputBounds {
 	}
 
 	/** Whether every value of the network's output is certainly finite. */
-	static boolean finite(List<Object> layers, float[] inputs) {
+	static boolean finite(List<Layer> layers, float[] inputs) {
 		double[] bounds = of(layers, inputs);
 		return bounds.length > 0 && bounds[bounds.length - 1] < LIMIT;
 	}

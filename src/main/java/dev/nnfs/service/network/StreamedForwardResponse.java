@@ -33,13 +33,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(using = StreamedForwardResponse.Serializer.class)
 final class StreamedForwardResponse {
 
-	private final List<Object> layers;
+	private final List<Layer> layers;
 
 	private final FloatBatch inputs;
 
 	private final ForwardResponse.Rng rng;
 
-	StreamedForwardResponse(List<Object> layers, FloatBatch inputs, ForwardResponse.Rng rng) {
+	StreamedForwardResponse(List<Layer> layers, FloatBatch inputs, ForwardResponse.Rng rng) {
 		this.layers = layers;
 		this.inputs = inputs;
 		this.rng = rng;

@@ -151,7 +151,7 @@ class NetworkPathsTests {
 		for (int trial = 0; trial < 40; trial++) {
 			int width = random.nextInt(1, 9);
 			FloatBatch inputs = batch(random, random.nextInt(1, 400), width);
-			List<Object> layers = new ArrayList<>();
+			List<Layer> layers = new ArrayList<>();
 			for (int l = random.nextInt(1, 7); l > 0; l--) {
 				if (random.nextInt(3) > 0) {
 					int neurons = random.nextInt(1, 70);

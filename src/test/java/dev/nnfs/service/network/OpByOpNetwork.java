@@ -23,7 +23,7 @@ public final class OpByOpNetwork {
 	/** Each layer's output when {@code keepLayerOutputs}, else only the last one's. */
 	public static List<FloatBatch> forward(Network network, FloatBatch inputs, boolean keepLayerOutputs) {
 		List<FloatBatch> outputs = new ArrayList<>();
-		List<Object> layers = network.layers();
+		List<Layer> layers = network.layers();
 		INDArray x = NdArrays.toNdArray(inputs);
 		try {
 			for (int i = 0; i < layers.size(); i++) {

@@ -58,7 +58,7 @@ class OutputBoundsTests {
 				x[i] = (float) (random.nextGaussian() * scale);
 			}
 			FloatBatch inputs = FloatBatch.of(x, rows, width);
-			List<Object> layers = new java.util.ArrayList<>();
+			List<Layer> layers = new java.util.ArrayList<>();
 			for (int l = random.nextInt(1, 5); l > 0; l--) {
 				int neurons = random.nextInt(1, 8);
 				float[] w = new float[width * neurons];
