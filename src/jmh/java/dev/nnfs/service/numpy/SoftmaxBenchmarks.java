@@ -30,7 +30,7 @@ public class SoftmaxBenchmarks {
 
 	final Activation softmax = Activations.standard().find("softmax").orElseThrow();
 
-	final double[] params = softmax.resolve(null);
+	final double[] params = softmax.defaults();
 
 	@Benchmark
 	public Predictions softmax() {

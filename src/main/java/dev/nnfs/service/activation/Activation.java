@@ -2,6 +2,7 @@ package dev.nnfs.service.activation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -92,32 +93,38 @@ public final class Activation {
 		return rowWise;
 	}
 
-	/**
-	 * Resolves a client's parameters against the defaults.
-	 * @param given the client's parameters, or null for all defaults
-	 * @return one value per {@link #params()} entry, in order
-	 * @throws IllegalArgumentException naming the first unknown or out-of-range parameter, whose
-	 * name is the exception's message prefix up to the first ':'
-	 */
-	public double[] resolve(Map<String, Double> given) {
+	/** The defaults of every parameter, in {@link #params()} order. */
+	public double[] defaults() {
 		double[] values = new double[params.size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = params.get(i).defaultValue();
 		}
+		return values;
+	}
+
+	/**
+	 * Resolves a client's parameters against the defaults, reporting every unknown or out-of-range
+	 * one to {@code mistakes} (parameter name, message) and keeping the default in its place.
+	 * @param given the client's parameters, or null for all defaults
+	 * @return one value per {@link #params()} entry, in order
+	 */
+	public double[] resolve(Map<String, Double> given, BiConsumer<String, String> mistakes) {
+		double[] values = defaults();
 		if (given == null) {
 			return values;
 		}
 		for (Map.Entry<String, Double> e : given.entrySet()) {
 			int i = indexOf(e.getKey());
 			if (i < 0) {
-				throw new InvalidParamException(e.getKey(), params.isEmpty() ? name + " takes no parameters"
+				mistakes.accept(e.getKey(), params.isEmpty() ? name + " takes no parameters"
 						: "unknown parameter of " + name + "; it takes " + paramNames());
+				continue;
 			}
 			ParamSpec spec = params.get(i);
 			Double v = e.getValue();
 			if (v == null || !spec.accepts(v)) {
-				throw new InvalidParamException(e.getKey(), "must be a number from " + spec.min() + " to " + spec.max()
-						+ ", not " + v);
+				mistakes.accept(e.getKey(), "must be a number from " + spec.min() + " to " + spec.max() + ", not " + v);
+				continue;
 			}
 			values[i] = v;
 		}
@@ -156,22 +163,6 @@ public final class Activation {
 
 	private String paramNames() {
 		return String.join(", ", params.stream().map(ParamSpec::name).toList());
-	}
-
-	/** A parameter a client set that the activation does not take, or outside its range. */
-	public static final class InvalidParamException extends IllegalArgumentException {
-
-		private final String param;
-
-		InvalidParamException(String param, String message) {
-			super(message);
-			this.param = param;
-		}
-
-		public String param() {
-			return param;
-		}
-
 	}
 
 }

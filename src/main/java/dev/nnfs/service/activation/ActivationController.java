@@ -1,6 +1,7 @@
 package dev.nnfs.service.activation;
 
-import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.Violations;
+import dev.nnfs.service.tensor.JsonBody;
 import dev.nnfs.service.problem.UnknownActivationException;
 import dev.nnfs.service.tensor.FloatArraySerializer;
 import dev.nnfs.service.tensor.FloatBatch;
@@ -15,8 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.springframework.http.MediaType;
@@ -45,6 +44,17 @@ class ActivationController {
 		return activations.all().stream().map(ActivationInfo::of).toList();
 	}
 
+	@GetMapping("/{name}")
+	@Operation(summary = "One activation's catalogue entry",
+			description = "The same entry as in `GET /activations`: name, formula, output range, parameters with their defaults, description.")
+	ActivationInfo entry(@Parameter(description = "activation name", example = "softmax") @PathVariable String name) {
+		return ActivationInfo.of(find(name));
+	}
+
+	private Activation find(String name) {
+		return activations.find(name).orElseThrow(() -> new UnknownActivationException(name, activations.names()));
+	}
+
 	@PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Apply an activation to a batch", description = """
 			Applies the activation to every row of `inputs`, in float32 arithmetic.
@@ -66,16 +76,12 @@ class ActivationController {
 							description = "Prints [[0.09003057 0.24472847 0.66524096]] in the seed notebook."),
 					@ExampleObject(name = "relu of seed 001 In[10]", value = "{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}"),
 					@ExampleObject(name = "two rows, softmax", value = "{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}"),
-					@ExampleObject(name = "leaky_relu with alpha", value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @Valid @RequestBody ActivationRequest request) {
-		Activation activation = activations.find(name)
-			.orElseThrow(() -> new UnknownActivationException(name, activations.names()));
-		double[] params;
-		try {
-			params = activation.resolve(request.params());
-		}
-		catch (Activation.InvalidParamException ex) {
-			throw InvalidInputException.at("/params/" + ex.param(), ex.getMessage());
-		}
+					@ExampleObject(name = "leaky_relu with alpha", value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @RequestBody ActivationRequest request) {
+		Activation activation = find(name);
+		Violations mistakes = new Violations();
+		double[] params = activation.resolve(request.params(),
+				(param, message) -> mistakes.at("/params/" + JsonBody.escape(param), message));
+		mistakes.throwIfAny();
 		FloatBatch inputs = request.inputs();
 		// The request's buffer is this call's own: the outputs overwrite it.
 		activation.applyInPlace(inputs.values(), inputs.rows(), inputs.cols(), params);
@@ -83,11 +89,6 @@ class ActivationController {
 		Predictions predictions = Predictions.of(outputs.values(), outputs.rows(), outputs.cols());
 		return new ActivationResponse(activation.name(), outputs.shape(), outputs, predictions.argmax(),
 				predictions.confidence());
-	}
-
-	record ActivationRequest(
-			@NotNull @Schema(description = "a batch (array of rows) or a single sample (array of numbers)", example = "[[1, 2, 3]]") FloatBatch inputs,
-			@Schema(description = "parameter overrides, name → value", example = "{}") Map<String, Double> params) {
 	}
 
 	record ActivationResponse(String activation, int[] shape,

@@ -1,7 +1,7 @@
 package dev.nnfs.service.activation;
 
 import dev.nnfs.service.config.Limits;
-import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.problem.UnknownActivationException;
 
 import java.nio.charset.StandardCharsets;
@@ -90,13 +90,9 @@ class ActivationPlotController {
 		Activation activation = this.activations.find(name)
 			.orElseThrow(() -> new UnknownActivationException(name, this.activations.names()));
 		ActivationPlotQuery q = ActivationPlotQuery.parse(query, activation, this.limits);
-		double[] params;
-		try {
-			params = activation.resolve(q.params());
-		}
-		catch (Activation.InvalidParamException ex) {
-			throw InvalidInputException.parameter(ex.param(), ex.getMessage());
-		}
+		Violations mistakes = new Violations();
+		double[] params = activation.resolve(q.params(), mistakes::parameter);
+		mistakes.throwIfAny();
 		return ResponseEntity.ok()
 			.contentType(SVG_UTF8)
 			.cacheControl(CACHING)

@@ -5,6 +5,8 @@ import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.network.BlasSummationOrder;
 import dev.nnfs.service.network.ForwardRequest;
+import dev.nnfs.service.network.ForwardRequest.ActivationSpec;
+import dev.nnfs.service.network.ForwardRequest.DenseSpec;
 import dev.nnfs.service.network.ForwardRequest.LayerSpec;
 import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
 import dev.nnfs.service.network.NetworkBuilder;
@@ -67,22 +69,22 @@ class Nd4jWarmup implements InitializingBean {
 		Nd4jBackendLoader.await();
 		for (Activation activation : activations.all()) {
 			try (INDArray x = Nd4j.create(new float[] { -1f, 0f, 2f, 3f }, new long[] { 2, 2 }, 'c')) {
-				activation.applyInPlace(x, activation.resolve(null));
+				activation.applyInPlace(x, activation.defaults());
 			}
 		}
-		LayerSpec relu = new LayerSpec("activation", null, null, null, null, null, "relu", null);
-		LayerSpec softmax = new LayerSpec("activation", null, null, null, null, null, "softmax", null);
-		LayerSpec dense = new LayerSpec("dense", 3, null, null, null, null, null, null);
+		LayerSpec relu = ActivationSpec.of("relu");
+		LayerSpec softmax = ActivationSpec.of("softmax");
+		LayerSpec dense = DenseSpec.drawn(3);
 		Plan plan = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
-				new SpiralSpec(100, 3), List.of(dense, relu, dense, softmax), null, null));
+				new SpiralSpec(100L, 3L), List.of(dense, relu, dense, softmax), null, null));
 		List<FloatBatch> out = plan.network().forward(plan.inputs(), false);
 		if (out.get(0).rows() != 300) {
 			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
 		}
 		// A batch large enough for the native (BLAS) path: 1,024 rows through 2 → 64 → 64 → 3.
-		LayerSpec dense64 = new LayerSpec("dense", 64, null, null, null, null, null, null);
+		LayerSpec dense64 = DenseSpec.drawn(64);
 		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
-				new SpiralSpec(512, 2), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
+				new SpiralSpec(512L, 2L), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
 		big.network().forward(big.inputs(), false);
 		blasMismatches = BlasSummationOrder.mismatches();
 		if (blasMismatches == 0) {

@@ -1,36 +1,83 @@
 package dev.nnfs.service.network;
 
-import dev.nnfs.service.tensor.FloatBatch;
-
 import java.util.List;
 import java.util.Map;
 
+import dev.nnfs.service.tensor.FloatBatch;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
-/** The body of {@code POST /network/forward}; checked by {@link NetworkBuilder}. */
+/**
+ * The body of {@code POST /network/forward} and {@code POST /network/plot}, as the client wrote
+ * it: read by {@link ForwardRequestReader}, checked by {@link NetworkBuilder#check}.
+ *
+ * @param returnLayers {@code true}, {@code false} or {@code "all"} ({@link Boolean} or {@link String})
+ */
 @Schema(description = "A forward pass: the data (inputs or a generated spiral), the layers, optional labels")
 public record ForwardRequest(
-		@Schema(description = "np.random.seed of the stream that spiral data and seeded weights are drawn from (0 ≤ seed < 2^32)", defaultValue = "0") Long seed,
-		@Schema(description = "standard normals drawn and discarded after seeding", defaultValue = "0") Long skip,
-		@Schema(description = "a batch (array of rows) or one sample; give this or spiral") FloatBatch inputs,
+		@Schema(description = "np.random.seed of the stream that spiral data and drawn weights come from",
+				minimum = "0", maximum = "4294967295", defaultValue = "0", type = "integer", format = "int64") Long seed,
+		@Schema(description = "standard normals drawn and thrown away after seeding", minimum = "0",
+				defaultValue = "0", type = "integer", format = "int64") Long skip,
+		@Schema(description = "a batch (array of rows) or one sample (array of numbers); give this or spiral",
+				ref = "#/components/schemas/Batch") FloatBatch inputs,
 		@Schema(description = "generate nnfs spiral_data(samples, classes) from the stream; its labels become labels") SpiralSpec spiral,
-		@Schema(description = "the layers, applied in order") List<LayerSpec> layers,
-		@Schema(description = "a class index per row ([0, 2, 1]) or one-hot rows ([[1, 0, 0], ...])") FloatBatch labels,
-		@Schema(description = "false (default), true for each layer's weights, biases and dead neurons, or \"all\" for per-layer outputs too", oneOf = { Boolean.class, String.class }) Object returnLayers) {
+		@Schema(description = "the layers, applied in order", requiredMode = RequiredMode.REQUIRED) List<LayerSpec> layers,
+		@Schema(description = "a class index per row ([0, 2, 1]) or one-hot rows ([[1, 0, 0], ...])",
+				ref = "#/components/schemas/Batch") FloatBatch labels,
+		@Schema(description = "false (default); true for each layer's weights, biases and dead neurons; \"all\" for per-layer outputs too",
+				ref = "#/components/schemas/ReturnLayers") Object returnLayers) {
 
 	@Schema(description = "nnfs spiral_data(samples, classes)")
-	public record SpiralSpec(@Schema(example = "100") Integer samples, @Schema(example = "3") Integer classes) {
+	public record SpiralSpec(
+			@Schema(description = "points per class", example = "100", minimum = "1", requiredMode = RequiredMode.REQUIRED,
+					type = "integer", format = "int64") Long samples,
+			@Schema(description = "number of classes", example = "3", minimum = "1", requiredMode = RequiredMode.REQUIRED,
+					type = "integer", format = "int64") Long classes) {
 	}
 
-	@Schema(description = "A dense layer (type dense) or an activation layer (type activation)")
-	public record LayerSpec(@Schema(allowableValues = { "dense", "activation" }) String type,
-			@Schema(description = "dense: number of neurons (outputs)") Integer neurons,
-			@Schema(description = "dense: optional check of the incoming width") Integer inputs,
-			@Schema(description = "dense: scale of drawn weights (weightScale * randn), default 0.01") Double weightScale,
-			@Schema(description = "dense: explicit weights [inputs, neurons]; drawn from the stream when absent") FloatBatch weights,
-			@Schema(description = "dense: explicit biases [neurons]; zeros when absent") FloatBatch biases,
-			@Schema(description = "activation: name, as for /activations/{name}") String name,
-			@Schema(description = "activation: parameters, as for /activations/{name}") Map<String, Double> params) {
+	/** A layer as the client wrote it: dense or activation, told apart by {@code type}. */
+	@Schema(description = "A dense layer or an activation layer, told apart by `type`",
+			oneOf = { DenseSpec.class, ActivationSpec.class }, discriminatorProperty = "type",
+			discriminatorMapping = { @DiscriminatorMapping(value = "dense", schema = DenseSpec.class),
+					@DiscriminatorMapping(value = "activation", schema = ActivationSpec.class) })
+	public sealed interface LayerSpec permits DenseSpec, ActivationSpec {
+
+		String type();
+
+	}
+
+	@Schema(description = "nnfs's Layer_Dense: output = inputs · weights + biases")
+	public record DenseSpec(
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "dense") String type,
+			@Schema(description = "number of neurons (outputs); may be left out when weights are given",
+					minimum = "1", type = "integer", format = "int64") Long neurons,
+			@Schema(description = "optional check of the incoming width", minimum = "1", type = "integer",
+					format = "int64") Long inputs,
+			@Schema(description = "scale of drawn weights (weightScale × randn(inputs, neurons)); default 0.01") Double weightScale,
+			@Schema(description = "explicit weights, [inputs, neurons]; drawn from the stream when absent",
+					ref = "#/components/schemas/Matrix") FloatBatch weights,
+			@Schema(description = "explicit biases, one per neuron; zeros when absent",
+					ref = "#/components/schemas/Vector") FloatBatch biases) implements LayerSpec {
+
+		public static DenseSpec drawn(long neurons) {
+			return new DenseSpec("dense", neurons, null, null, null, null);
+		}
+
+	}
+
+	@Schema(description = "An activation function applied to the previous layer's output")
+	public record ActivationSpec(
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "activation") String type,
+			@Schema(description = "activation name, as for /activations/{name}", requiredMode = RequiredMode.REQUIRED,
+					ref = "#/components/schemas/ActivationName") String name,
+			@Schema(description = "parameters, as for /activations/{name}") Map<String, Double> params) implements LayerSpec {
+
+		public static ActivationSpec of(String name) {
+			return new ActivationSpec("activation", name, null);
+		}
+
 	}
 
 }

@@ -1,26 +1,34 @@
 package dev.nnfs.service.network;
 
-import dev.nnfs.service.activation.Activation;
-import dev.nnfs.service.activation.Activations;
-import dev.nnfs.service.config.Limits;
-import dev.nnfs.service.network.ForwardRequest.LayerSpec;
-import dev.nnfs.service.numpy.NumpyRandom;
-import dev.nnfs.service.problem.InvalidInputException;
-import dev.nnfs.service.problem.LimitExceededException;
-import dev.nnfs.service.spiral.Spiral;
-import dev.nnfs.service.spiral.SpiralData;
-import dev.nnfs.service.tensor.FloatBatch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.nnfs.service.activation.Activation;
+import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.network.ForwardRequest.ActivationSpec;
+import dev.nnfs.service.network.ForwardRequest.DenseSpec;
+import dev.nnfs.service.network.ForwardRequest.LayerSpec;
+import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
+import dev.nnfs.service.numpy.NumpyRandom;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.problem.Violations;
+import dev.nnfs.service.spiral.Spiral;
+import dev.nnfs.service.spiral.SpiralData;
+import dev.nnfs.service.spiral.SpiralRules;
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.JsonBody;
+
 /**
- * Checks a {@link ForwardRequest} against the contract and the {@link Limits}, and builds what it
- * describes: the input batch (given, or nnfs spiral data drawn from the stream), the labels, and
- * the layers, seeded layers drawing their weights in nnfs's order (the spiral first, then each
- * dense layer's weights in layer order). Every mistake is reported with the JSON Pointer of the
- * offending field.
+ * Checks a {@link ForwardRequest} against the contract and the {@link Limits} ({@link #check}),
+ * and builds what it describes ({@link #build}): the input batch (given, or nnfs spiral data drawn
+ * from the stream), the labels, and the layers, seeded layers drawing their weights in nnfs's
+ * order (the spiral first, then each dense layer's weights in layer order).
+ *
+ * <p>The check finds every mistake of a request, each with the JSON Pointer of the offending
+ * field, without drawing a number; a limit that is crossed is reported on its own (its problem
+ * names the limit), and only when the request has no other mistake.
  */
 public final class NetworkBuilder {
 
@@ -47,86 +55,53 @@ public final class NetworkBuilder {
 		this.limits = limits;
 	}
 
+	/**
+	 * Adds every mistake of {@code request} to {@code violations}.
+	 * @throws LimitExceededException for the first limit crossed, when there is no other mistake
+	 */
+	public void check(ForwardRequest request, Violations violations) {
+		new Check(request, violations).run();
+	}
+
+	/**
+	 * Checks the request ({@link #check}) and builds it.
+	 * @throws dev.nnfs.service.problem.InvalidInputException listing every mistake
+	 * @throws LimitExceededException for a limit crossed
+	 */
 	public Plan build(ForwardRequest request) {
+		Violations violations = new Violations();
+		check(request, violations);
+		violations.throwIfAny();
+
 		long seed = request.seed() == null ? 0 : request.seed();
-		if (seed < 0 || seed > NumpyRandom.MAX_SEED) {
-			throw InvalidInputException.at("/seed", "must be from 0 to " + NumpyRandom.MAX_SEED + ", not " + seed);
-		}
-		long skip = request.skip() == null ? 0 : request.skip();
-		if (skip < 0) {
-			throw InvalidInputException.at("/skip", "must not be negative, not " + skip);
-		}
-		if (skip > limits.maxSkip()) {
-			throw new LimitExceededException("nnfs.limits.max-skip", limits.maxSkip(), "/skip",
-					"skip is over the limit of " + limits.maxSkip() + " (nnfs.limits.max-skip)");
-		}
-		Detail detail = detail(request.returnLayers());
-		List<LayerSpec> specs = request.layers();
-		if (specs == null || specs.isEmpty()) {
-			throw InvalidInputException.at("/layers", "must list at least one layer");
-		}
-		if (specs.size() > limits.maxLayers()) {
-			throw new LimitExceededException("nnfs.limits.max-layers", limits.maxLayers(), "/layers",
-					specs.size() + " layers are over the limit of " + limits.maxLayers() + " (nnfs.limits.max-layers)");
-		}
-
 		NumpyRandom rng = new NumpyRandom(seed);
-		rng.skip(skip);
-
-		FloatBatch inputs;
+		rng.skip(request.skip() == null ? 0 : request.skip());
+		FloatBatch inputs = request.inputs();
 		int[] labels = null;
-		if (request.inputs() != null && request.spiral() != null) {
-			throw InvalidInputException.at("/spiral", "give either inputs or spiral, not both");
-		}
-		if (request.inputs() != null) {
-			inputs = request.inputs();
-		}
-		else if (request.spiral() != null) {
-			Spiral spiral = spiral(request.spiral(), rng);
+		if (inputs == null) {
+			Spiral spiral = SpiralData.spiralData(request.spiral().samples().intValue(),
+					request.spiral().classes().intValue(), rng);
 			inputs = FloatBatch.of(spiral.points(), spiral.rows(), 2);
 			labels = spiral.labels();
 		}
-		else {
-			throw InvalidInputException.at("/inputs", "is required (or spiral, to generate the data)");
-		}
-
-		List<Layer> layers = new ArrayList<>(specs.size());
+		List<Layer> layers = new ArrayList<>(request.layers().size());
 		int width = inputs.cols();
-		long weightCount = 0;
-		for (int i = 0; i < specs.size(); i++) {
-			LayerSpec spec = specs.get(i);
-			String at = "/layers/" + i;
-			if (spec == null) {
-				throw InvalidInputException.at(at, "must be a layer object");
-			}
-			String type = spec.type();
-			if ("dense".equals(type)) {
-				noActivationFields(spec, at);
-				DenseLayer dense = dense(spec, at, width, rng, weightCount);
-				weightCount += (long) dense.inputs() * dense.neurons();
-				width = dense.neurons();
-				layers.add(dense);
-			}
-			else if ("activation".equals(type)) {
-				noDenseFields(spec, at);
-				layers.add(activation(spec, at));
+		for (LayerSpec spec : request.layers()) {
+			if (spec instanceof DenseSpec dense) {
+				DenseLayer layer = dense(dense, width, rng);
+				width = layer.neurons();
+				layers.add(layer);
 			}
 			else {
-				throw InvalidInputException.at(at + "/type",
-						type == null ? "is required: dense or activation" : "must be dense or activation, not '" + type + "'");
-			}
-			if ((long) inputs.rows() * width > limits.maxLayerOutputValues()) {
-				throw new LimitExceededException("nnfs.limits.max-layer-output-values", limits.maxLayerOutputValues(), at,
-						"rows × neurons of this layer's output is over the limit of " + limits.maxLayerOutputValues()
-								+ " (nnfs.limits.max-layer-output-values)");
+				ActivationSpec a = (ActivationSpec) spec;
+				Activation activation = activations.find(a.name()).orElseThrow();
+				layers.add(new ActivationLayer(activation, activation.resolve(a.params(), (name, message) -> {
+					throw new IllegalStateException("unchecked parameter " + name);
+				})));
 			}
 		}
-
 		if (request.labels() != null) {
-			if (request.spiral() != null) {
-				throw InvalidInputException.at("/labels", "the spiral brings its own labels; leave labels out");
-			}
-			labels = labels(request.labels(), inputs.rows(), width);
+			labels = labels(request.labels(), inputs.rows(), width, new Violations());
 		}
 		else if (labels != null) {
 			// A spiral's labels are scored only when the last layer has an output per class; otherwise
@@ -136,128 +111,273 @@ public final class NetworkBuilder {
 				labels = null;
 			}
 		}
-		return new Plan(seed, inputs, labels, new Network(layers), detail, rng.draws());
+		return new Plan(seed, inputs, labels, new Network(layers), detail(request.returnLayers()), rng.draws());
 	}
 
-	private Spiral spiral(ForwardRequest.SpiralSpec spec, NumpyRandom rng) {
-		int samples = positive(spec.samples(), "/spiral/samples");
-		int classes = positive(spec.classes(), "/spiral/classes");
-		if ((long) samples * classes > limits.maxSpiralPoints()) {
-			throw new LimitExceededException("nnfs.limits.max-spiral-points", limits.maxSpiralPoints(), "/spiral",
-					"samples × classes = " + (long) samples * classes + " is over the limit of "
-							+ limits.maxSpiralPoints() + " (nnfs.limits.max-spiral-points)");
-		}
-		return SpiralData.spiralData(samples, classes, rng);
-	}
-
-	/** A dense layer, checked against the limits before any weight is drawn or copied. */
-	private DenseLayer dense(LayerSpec spec, String at, int width, NumpyRandom rng, long weightsBefore) {
-		int neurons = positive(spec.neurons(), at + "/neurons");
-		if (neurons > limits.maxNeurons()) {
-			throw new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/neurons",
-					neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)");
-		}
-		if (weightsBefore + (long) width * neurons > limits.maxWeights()) {
-			throw new LimitExceededException("nnfs.limits.max-weights", limits.maxWeights(), at,
-					"the network has more than " + limits.maxWeights() + " weights (nnfs.limits.max-weights)");
-		}
-		if (spec.inputs() != null && spec.inputs() != width) {
-			throw InvalidInputException.at(at + "/inputs",
-					"is " + spec.inputs() + " but " + width + " values reach this layer");
-		}
-		FloatBatch w = spec.weights();
-		FloatBatch b = spec.biases();
-		if (w == null) {
-			if (b != null) {
-				throw InvalidInputException.at(at + "/biases", "biases need explicit weights; drawn weights have zero biases");
-			}
+	private static DenseLayer dense(DenseSpec spec, int width, NumpyRandom rng) {
+		if (spec.weights() == null) {
 			double scale = spec.weightScale() == null ? DEFAULT_WEIGHT_SCALE : spec.weightScale();
-			if (!Double.isFinite(scale) || !Float.isFinite((float) scale)) {
-				throw InvalidInputException.at(at + "/weightScale", "must be a finite float32 number");
+			return DenseLayer.seeded(width, spec.neurons().intValue(), (float) scale, rng);
+		}
+		int neurons = spec.weights().cols();
+		float[] biases = spec.biases() == null ? new float[neurons] : spec.biases().values();
+		return new DenseLayer(width, neurons, spec.weights().values(), biases);
+	}
+
+	static Detail detail(Object returnLayers) {
+		if (Boolean.TRUE.equals(returnLayers)) {
+			return Detail.LAYERS;
+		}
+		return "all".equals(returnLayers) ? Detail.ALL : Detail.NONE;
+	}
+
+	/** One pass over a request, collecting its mistakes; the first limit crossed is kept aside. */
+	private final class Check {
+
+		private final ForwardRequest request;
+
+		private final Violations v;
+
+		private LimitExceededException limit;
+
+		Check(ForwardRequest request, Violations violations) {
+			this.request = request;
+			this.v = violations;
+		}
+
+		void run() {
+			if (request.seed() != null) {
+				mistake("/seed", SpiralRules.seed(request.seed()));
 			}
-			return DenseLayer.seeded(width, neurons, (float) scale, rng);
-		}
-		if (spec.weightScale() != null) {
-			throw InvalidInputException.at(at + "/weightScale", "applies to drawn weights only; these are explicit");
-		}
-		if (w.rank1() || w.rows() != width || w.cols() != neurons) {
-			throw InvalidInputException.at(at + "/weights", "must be [" + width + ", " + neurons + "] (incoming width × neurons), not "
-					+ Arrays.toString(w.shape()));
-		}
-		float[] biases = new float[neurons];
-		if (b != null) {
-			if (b.rows() != 1 || b.cols() != neurons) {
-				throw InvalidInputException.at(at + "/biases", "must hold " + neurons + " values (one per neuron), not shape "
-						+ Arrays.toString(b.shape()));
+			if (request.skip() != null) {
+				mistake("/skip", SpiralRules.skip(request.skip()));
+				over(SpiralRules.skipLimit(request.skip(), limits, "/skip", null));
 			}
-			biases = b.values();
+			// rows and width of what reaches the next layer; -1 while unknown (data missing or wrong)
+			long rows = -1;
+			long width = -1;
+			FloatBatch inputs = request.inputs();
+			SpiralSpec spiral = request.spiral();
+			if (inputs != null && spiral != null) {
+				v.at("/spiral", "give either inputs or spiral, not both");
+			}
+			else if (inputs != null) {
+				rows = inputs.rows();
+				width = inputs.cols();
+			}
+			else if (spiral != null) {
+				if (spiral(spiral)) {
+					rows = spiral.samples() * spiral.classes();
+					width = 2;
+				}
+			}
+			else {
+				v.at("/inputs", "is required (or spiral, to generate the data)");
+			}
+			List<LayerSpec> layers = request.layers();
+			if (layers == null || layers.isEmpty()) {
+				v.at("/layers", layers == null ? "is required: a list of layers" : "must list at least one layer");
+				layers = List.of();
+			}
+			else if (layers.size() > limits.maxLayers()) {
+				over(new LimitExceededException("nnfs.limits.max-layers", limits.maxLayers(), "/layers", layers.size()
+						+ " layers are over the limit of " + limits.maxLayers() + " (nnfs.limits.max-layers)"));
+			}
+			long weights = 0;
+			for (int i = 0; i < layers.size(); i++) {
+				String at = "/layers/" + i;
+				LayerSpec spec = layers.get(i);
+				if (spec instanceof DenseSpec dense) {
+					long neurons = dense(dense, at, width, weights);
+					if (neurons > 0 && width > 0) {
+						weights += width * neurons;
+					}
+					width = neurons;
+				}
+				else if (spec instanceof ActivationSpec activation) {
+					activation(activation, at);
+				}
+				else if (spec == null && !v.list().stream().anyMatch((x) -> at.equals(x.pointer())
+						|| (x.pointer() != null && x.pointer().startsWith(at + "/")))) {
+					v.at(at, "must be a layer object with a type: dense or activation");
+				}
+				if (rows > 0 && width > 0 && rows * width > limits.maxLayerOutputValues()) {
+					over(new LimitExceededException("nnfs.limits.max-layer-output-values", limits.maxLayerOutputValues(),
+							at, "rows × neurons of this layer's output is over the limit of "
+									+ limits.maxLayerOutputValues() + " (nnfs.limits.max-layer-output-values)"));
+				}
+			}
+			if (request.labels() != null) {
+				if (spiral != null) {
+					v.at("/labels", "the spiral brings its own labels; leave labels out");
+				}
+				else if (rows > 0) {
+					labels(request.labels(), (int) rows, width > 0 ? (int) width : -1, v);
+				}
+			}
+			if (v.isEmpty() && limit != null) {
+				throw limit;
+			}
 		}
-		return new DenseLayer(width, neurons, w.values(), biases);
+
+		/** Checks a spiral's numbers; true when they describe one that may be drawn. */
+		private boolean spiral(SpiralSpec spiral) {
+			int before = v.size();
+			Long samples = spiral.samples();
+			Long classes = spiral.classes();
+			if (samples == null) {
+				v.at("/spiral/samples", "is required");
+			}
+			else {
+				mistake("/spiral/samples", SpiralRules.count(samples));
+			}
+			if (classes == null) {
+				v.at("/spiral/classes", "is required");
+			}
+			else {
+				mistake("/spiral/classes", SpiralRules.count(classes));
+			}
+			if (v.size() > before) {
+				return false;
+			}
+			LimitExceededException over = SpiralRules.points(samples, classes, limits, "/spiral");
+			over(over);
+			return over == null;
+		}
+
+		/**
+		 * Checks a dense layer against the width that reaches it (-1 when unknown), before any
+		 * weight is drawn or copied; returns its number of neurons, or -1 when that is unknown.
+		 */
+		private long dense(DenseSpec spec, String at, long width, long weightsBefore) {
+			FloatBatch w = spec.weights();
+			FloatBatch b = spec.biases();
+			long neurons = -1;
+			if (spec.neurons() != null) {
+				neurons = spec.neurons();
+				if (neurons < 1) {
+					v.at(at + "/neurons", "must be an integer of at least 1, not " + neurons);
+					neurons = -1;
+				}
+				else if (neurons > limits.maxNeurons()) {
+					over(new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/neurons",
+							neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)"));
+					neurons = -1;
+				}
+			}
+			if (spec.inputs() != null && width > 0 && spec.inputs() != width) {
+				v.at(at + "/inputs", "is " + spec.inputs() + " but " + width + " values reach this layer");
+			}
+			if (w == null) {
+				if (spec.neurons() == null) {
+					v.at(at + "/neurons", "is required when weights are not given");
+				}
+				if (b != null) {
+					v.at(at + "/biases", "biases need explicit weights; drawn weights have zero biases");
+				}
+				Double scale = spec.weightScale();
+				if (scale != null && !Float.isFinite(scale.floatValue())) {
+					v.at(at + "/weightScale", "must be a finite float32 number, not " + scale);
+				}
+			}
+			else {
+				if (spec.weightScale() != null) {
+					v.at(at + "/weightScale", "applies to drawn weights only; these are explicit");
+				}
+				if (w.rank1()) {
+					v.at(at + "/weights", "must be a matrix [" + (width > 0 ? width : "inputs") + ", neurons] (one row per input), not "
+							+ Arrays.toString(w.shape()));
+				}
+				else {
+					if (spec.neurons() != null && neurons > 0 && w.cols() != neurons) {
+						v.at(at + "/weights", "must be [" + (width > 0 ? width : w.rows()) + ", " + neurons
+								+ "] (incoming width × neurons), not " + Arrays.toString(w.shape())
+								+ "; neurons may be left out when weights are given");
+					}
+					else if (width > 0 && w.rows() != width) {
+						v.at(at + "/weights", "must be [" + width + ", " + w.cols()
+								+ "] (incoming width × neurons), not " + Arrays.toString(w.shape()));
+					}
+					neurons = w.cols();
+					if (neurons > limits.maxNeurons()) {
+						over(new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/weights",
+								neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)"));
+					}
+				}
+				if (b != null && neurons > 0 && (b.rows() != 1 || b.cols() != neurons)) {
+					v.at(at + "/biases", "must hold " + neurons + " values (one per neuron), not shape "
+							+ Arrays.toString(b.shape()));
+				}
+			}
+			if (neurons > 0 && width > 0 && weightsBefore + width * neurons > limits.maxWeights()) {
+				over(new LimitExceededException("nnfs.limits.max-weights", limits.maxWeights(), at,
+						"the network has more than " + limits.maxWeights() + " weights (nnfs.limits.max-weights)"));
+			}
+			return neurons;
+		}
+
+		private void activation(ActivationSpec spec, String at) {
+			if (spec.name() == null) {
+				v.at(at + "/name", "is required; known activations: " + String.join(", ", activations.names()));
+				return;
+			}
+			Activation activation = activations.find(spec.name()).orElse(null);
+			if (activation == null) {
+				v.at(at + "/name", "unknown activation '" + JsonBody.quote(spec.name()) + "'; known activations: "
+						+ String.join(", ", activations.names()));
+				return;
+			}
+			activation.resolve(spec.params(), (param, message) -> v.at(at + "/params/" + JsonBody.escape(param), message));
+		}
+
+		private void mistake(String pointer, String message) {
+			if (message != null) {
+				v.at(pointer, message);
+			}
+		}
+
+		private void over(LimitExceededException ex) {
+			if (ex != null && limit == null) {
+				limit = ex;
+			}
+		}
+
 	}
 
-	private ActivationLayer activation(LayerSpec spec, String at) {
-		if (spec.name() == null) {
-			throw InvalidInputException.at(at + "/name", "is required; known activations: "
-					+ String.join(", ", activations.names()));
-		}
-		Activation activation = activations.find(spec.name())
-			.orElseThrow(() -> InvalidInputException.at(at + "/name", "unknown activation '" + spec.name()
-					+ "'; known activations: " + String.join(", ", activations.names())));
-		try {
-			return new ActivationLayer(activation, activation.resolve(spec.params()));
-		}
-		catch (Activation.InvalidParamException ex) {
-			throw InvalidInputException.at(at + "/params/" + ex.param(), ex.getMessage());
-		}
-	}
-
-	private static void noActivationFields(LayerSpec spec, String at) {
-		if (spec.name() != null) {
-			throw InvalidInputException.at(at + "/name", "does not apply to a dense layer");
-		}
-		if (spec.params() != null) {
-			throw InvalidInputException.at(at + "/params", "does not apply to a dense layer");
-		}
-	}
-
-	private static void noDenseFields(LayerSpec spec, String at) {
-		String field = spec.neurons() != null ? "neurons" : spec.inputs() != null ? "inputs"
-				: spec.weights() != null ? "weights" : spec.biases() != null ? "biases"
-						: spec.weightScale() != null ? "weightScale" : null;
-		if (field != null) {
-			throw InvalidInputException.at(at + "/" + field, "does not apply to an activation layer");
-		}
-	}
-
-	/** Class indices from indices or one-hot rows, checked against the rows and the outputs. */
-	private static int[] labels(FloatBatch given, int rows, int outputs) {
+	/**
+	 * Class indices from indices or one-hot rows, checked against the rows and the network's
+	 * outputs ({@code outputs} -1 when unknown); mistakes go to {@code v}.
+	 */
+	private static int[] labels(FloatBatch given, int rows, int outputs, Violations v) {
 		int[] labels = new int[given.rank1() ? given.cols() : given.rows()];
 		if (labels.length != rows) {
-			throw InvalidInputException.at("/labels", "has " + labels.length + " labels for " + rows + " rows");
+			v.at("/labels", "has " + labels.length + " labels for " + rows + " rows");
+			return null;
 		}
-		float[] v = given.values();
+		float[] values = given.values();
 		if (given.rank1()) {
 			for (int i = 0; i < labels.length; i++) {
-				float f = v[i];
+				float f = values[i];
 				if (f != Math.rint(f) || f < 0) {
-					throw InvalidInputException.at("/labels/" + i, "must be a class index (a whole number ≥ 0), not " + f);
+					v.at("/labels/" + i, "must be a class index (a whole number ≥ 0), not " + f);
 				}
-				if (f >= outputs) {
-					throw InvalidInputException.at("/labels/" + i,
-							"class " + (long) f + " does not exist: the network has " + outputs + " outputs");
+				else if (outputs > 0 && f >= outputs) {
+					v.at("/labels/" + i, "class " + (long) f + " does not exist: the network has " + outputs + " outputs");
 				}
-				labels[i] = (int) f;
+				else {
+					labels[i] = (int) f;
+				}
 			}
 			return labels;
 		}
-		if (given.cols() != outputs) {
-			throw InvalidInputException.at("/labels", "one-hot rows have " + given.cols() + " columns but the network has "
-					+ outputs + " outputs");
+		if (outputs > 0 && given.cols() != outputs) {
+			v.at("/labels", "one-hot rows have " + given.cols() + " columns but the network has " + outputs + " outputs");
+			return null;
 		}
 		for (int r = 0; r < rows; r++) {
 			int hot = -1;
-			for (int c = 0; c < outputs; c++) {
-				float f = v[r * outputs + c];
+			for (int c = 0; c < given.cols(); c++) {
+				float f = values[r * given.cols() + c];
 				if (f == 1f && hot < 0) {
 					hot = c;
 				}
@@ -267,34 +387,11 @@ public final class NetworkBuilder {
 				}
 			}
 			if (hot < 0) {
-				throw InvalidInputException.at("/labels/" + r, "a one-hot row has exactly one 1 and 0 elsewhere");
+				v.at("/labels/" + r, "a one-hot row has exactly one 1 and 0 elsewhere");
 			}
 			labels[r] = hot;
 		}
 		return labels;
-	}
-
-	private static int positive(Integer value, String pointer) {
-		if (value == null) {
-			throw InvalidInputException.at(pointer, "is required");
-		}
-		if (value < 1) {
-			throw InvalidInputException.at(pointer, "must be at least 1, not " + value);
-		}
-		return value;
-	}
-
-	private static Detail detail(Object returnLayers) {
-		if (returnLayers == null || Boolean.FALSE.equals(returnLayers)) {
-			return Detail.NONE;
-		}
-		if (Boolean.TRUE.equals(returnLayers)) {
-			return Detail.LAYERS;
-		}
-		if ("all".equals(returnLayers)) {
-			return Detail.ALL;
-		}
-		throw InvalidInputException.at("/returnLayers", "must be true, false or \"all\"");
 	}
 
 }

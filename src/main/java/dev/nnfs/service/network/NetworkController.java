@@ -56,8 +56,8 @@ class NetworkController {
 
 	private final NetworkBuilder builder;
 
-	NetworkController(Activations activations, Limits limits) {
-		this.builder = new NetworkBuilder(activations, limits);
+	NetworkController(NetworkBuilder builder) {
+		this.builder = builder;
 	}
 
 	@PostMapping(path = "/forward", consumes = MediaType.APPLICATION_JSON_VALUE)

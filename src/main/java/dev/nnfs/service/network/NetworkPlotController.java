@@ -46,8 +46,8 @@ class NetworkPlotController {
 
 	private final Limits limits;
 
-	NetworkPlotController(Activations activations, Limits limits) {
-		this.builder = new NetworkBuilder(activations, limits);
+	NetworkPlotController(NetworkBuilder builder, Limits limits) {
+		this.builder = builder;
 		this.limits = limits;
 	}
 

@@ -1,16 +1,14 @@
 package dev.nnfs.service.problem;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import dev.nnfs.service.compute.ComputeGateFilter;
 import dev.nnfs.service.compute.ComputeProperties;
 import dev.nnfs.service.compute.DeadlineExceededException;
 import dev.nnfs.service.compute.OverloadedException;
 import dev.nnfs.service.config.Limits;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -18,10 +16,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.PropertyBindingException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -31,21 +28,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into an RFC 9457 {@code application/problem+json} answer: a fixed
- * {@code type} and {@code title} per kind of problem, a {@code detail} for people, and
- * {@code errors} with the JSON Pointer (or parameter name) of each offending element. Messages
- * are the service's own: no exception class names, stack traces or parser internals.
+ * Turns every failure in Spring MVC into an RFC 9457 {@code application/problem+json} answer
+ * ({@link Problems}): a fixed {@code type} and {@code title} per kind of problem, a {@code detail}
+ * for people, and {@code errors} with the JSON Pointer (or parameter name) of each offending
+ * element. Messages are the service's own: no exception class names, stack traces or parser
+ * internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -63,28 +61,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
-		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(ex.violations()), ex.violations(),
-				request);
+		return respond(Problems.invalid(ex.violations(), path(request)), null);
 	}
 
 	@ExceptionHandler(LimitExceededException.class)
 	ResponseEntity<Object> limitExceeded(LimitExceededException ex, WebRequest request) {
-		return limit(ex, request);
+		return respond(Problems.limit(ex, path(request)), null);
 	}
 
 	@ExceptionHandler(UnknownActivationException.class)
 	ResponseEntity<Object> unknownActivation(UnknownActivationException ex, WebRequest request) {
-		ResponseEntity<Object> response = problem(ProblemType.UNKNOWN_ACTIVATION, HttpStatus.NOT_FOUND,
-				ex.getMessage(), List.of(Violation.parameter("name", ex.getMessage())), request);
-		((ProblemDetail) response.getBody()).setProperty("known", ex.known());
-		return response;
+		ProblemDetail problem = Problems.create(ProblemType.UNKNOWN_ACTIVATION, HttpStatus.NOT_FOUND, ex.getMessage(),
+				path(request), List.of(Violation.parameter("name", ex.getMessage())));
+		problem.setProperty("known", ex.known());
+		return respond(problem, null);
 	}
 
 	/** Tomcat decodes the query lazily and throws when an escape is not UTF-8 ({@code %FF}). */
 	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
 	ResponseEntity<Object> undecodableParameters(Exception ex, WebRequest request) {
-		return problem(ProblemType.BAD_REQUEST, HttpStatus.BAD_REQUEST,
-				"The query string could not be decoded: a percent-escape is not valid UTF-8.", List.of(), request);
+		return respond(Problems.create(ProblemType.BAD_REQUEST, HttpStatus.BAD_REQUEST,
+				"The query string could not be decoded: a percent-escape is not valid UTF-8.", path(request), List.of()),
+				null);
 	}
 
 	@ExceptionHandler(OverloadedException.class)
@@ -102,29 +100,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NonFiniteResultException.class)
 	ResponseEntity<Object> nonFinite(NonFiniteResultException ex, WebRequest request) {
-		ResponseEntity<Object> response = problem(ProblemType.NON_FINITE_RESULT, HttpStatus.UNPROCESSABLE_CONTENT,
-				capitalize(ex.getMessage()) + ".", List.of(), request);
-		((ProblemDetail) response.getBody()).setProperty("resultPointer", ex.resultPointer());
-		return response;
-	}
-
-	private ResponseEntity<Object> unavailable(ProblemType type, String detail, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		problem.setType(type.uri());
-		problem.setTitle(type.title());
-		problem.setInstance(java.net.URI.create(path(request)));
-		long seconds = Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(problem);
+		ProblemDetail problem = Problems.create(ProblemType.NON_FINITE_RESULT, HttpStatus.UNPROCESSABLE_CONTENT,
+				Problems.sentence(ex.getMessage()), path(request), List.of());
+		problem.setProperty("resultPointer", ex.resultPointer());
+		return respond(problem, null);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		log.error("Unhandled error on {}", path(request), ex);
-		return problem(ProblemType.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR,
-				"The service failed to answer this request; it has been logged.", List.of(), request);
+		return respond(Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, path(request)), null);
+	}
+
+	private ResponseEntity<Object> unavailable(ProblemType type, String detail, WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER,
+				Long.toString(Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000)));
+		return respond(Problems.create(type, HttpStatus.SERVICE_UNAVAILABLE, detail, path(request), List.of()), headers);
 	}
 
 	@Override
@@ -135,106 +127,109 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				return invalidInput(invalid, request);
 			}
 			if (t instanceof LimitExceededException limit) {
-				return limit(limit, request);
+				return limitExceeded(limit, request);
 			}
 		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof StreamConstraintsException constraint) {
-				return limit(jsonLimit(constraint), request);
+				return limitExceeded(jsonLimit(constraint), request);
+			}
+			if (t instanceof MismatchedInputException mismatch
+					&& String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+				return malformed("The body holds more after its JSON document ends; send exactly one JSON object.",
+						List.of(), request);
 			}
 			if (t instanceof DatabindException bind) {
-				Violation v = Violation.at(pointer(bind.getPath()), bindMessage(bind));
-				return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(List.of(v)), List.of(v),
-						request);
+				return respond(Problems.invalid(List.of(Violation.at(pointer(bind.getPath()),
+						"has the wrong type or form for this field")), path(request)), null);
 			}
 			if (t instanceof StreamReadException read) {
-				return problem(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, readMessage(read),
-						readPointer(read), request);
+				return malformed(readMessage(read), readPointer(read), request);
 			}
 		}
 		String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
 				? "The request body is missing; it must be a JSON object." : "The request body could not be read as JSON.";
-		return problem(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, detail, List.of(), request);
+		return malformed(detail, List.of(), request);
+	}
+
+	private ResponseEntity<Object> malformed(String detail, List<Violation> errors, WebRequest request) {
+		return respond(Problems.create(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, detail, path(request), errors),
+				null);
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Violation> violations = new ArrayList<>();
-		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-			violations.add(Violation.at(fieldPointer(error.getField()), fieldMessage(error.getCode(),
-					error.getDefaultMessage())));
-		}
-		ex.getBindingResult()
-			.getGlobalErrors()
-			.forEach((e) -> violations.add(Violation.at("", String.valueOf(e.getDefaultMessage()))));
-		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(violations), violations, request);
+		String sent = ex.getContentType() == null ? "no Content-Type" : "Content-Type '" + ex.getContentType() + "'";
+		List<String> supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+		String expected = supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : String.join(" or ", supported);
+		ProblemDetail problem = Problems.create(ProblemType.UNSUPPORTED_MEDIA_TYPE, status,
+				"This endpoint reads a JSON body: send it with the header 'Content-Type: " + expected + "' (the request had "
+						+ sent + "; curl -d sends application/x-www-form-urlencoded unless told otherwise).",
+				path(request), List.of());
+		problem.setProperty("supported", supported.isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE) : supported);
+		return respond(problem, headers);
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Violation> violations = new ArrayList<>();
-		ex.getParameterValidationResults().forEach((result) -> {
-			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach((e) -> violations.add(Violation.parameter(name, String.valueOf(e.getDefaultMessage())
-						+ ", not " + result.getArgument())));
-		});
-		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(violations), violations, request);
+		List<String> offered = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+		String asked = request instanceof ServletWebRequest servlet ? servlet.getRequest().getHeader(HttpHeaders.ACCEPT) : null;
+		ProblemDetail problem = Problems.create(ProblemType.NOT_ACCEPTABLE, status,
+				"None of the types in Accept" + (asked == null ? "" : " ('" + truncate(asked) + "')")
+						+ " is on offer here; this endpoint answers " + String.join(", ", offered) + ".",
+				path(request), List.of());
+		problem.setProperty("supported", offered);
+		return respond(problem, null);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String allowed = ex.getSupportedHttpMethods() == null ? ""
+				: ex.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
+		ProblemDetail problem = Problems.create(ProblemType.METHOD_NOT_ALLOWED, status,
+				"Method " + ex.getMethod() + " is not supported here" + (allowed.isEmpty() ? "." : "; use " + allowed + "."),
+				path(request), List.of());
+		return respond(problem, headers);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-		String expected = ex.getRequiredType() == null ? "a value of another type" : jsonType(ex.getRequiredType());
-		Violation v = Violation.parameter(name, "must be " + expected + ", not '" + ex.getValue() + "'");
-		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(List.of(v)), List.of(v), request);
+		return respond(Problems.invalid(List.of(Violation.parameter(name, "has the wrong type or form")), path(request)),
+				null);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Violation v = Violation.parameter(ex.getParameterName(), "is required");
-		return problem(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(List.of(v)), List.of(v), request);
+		return respond(Problems.invalid(List.of(Violation.parameter(ex.getParameterName(), "is required")),
+				path(request)), null);
 	}
 
-	/** Normalises the framework's own problems (404, 405, 415, 406, ...) to this service's types. */
+	/** The framework's other problems (404, ...) in this service's types. */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		ProblemType type = ProblemType.forStatus(status);
-		String detail = (body instanceof ProblemDetail pd && pd.getDetail() != null) ? pd.getDetail() : type.title();
 		if (status.is5xxServerError()) {
 			log.error("Framework error on {}", path(request), ex);
-			detail = "The service failed to answer this request; it has been logged.";
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type.uri());
-		problem.setTitle(type.title());
-		problem.setInstance(java.net.URI.create(path(request)));
+		return respond(Problems.forStatus(status, path(request)), headers);
+	}
+
+	private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
 		HttpHeaders out = new HttpHeaders();
 		if (headers != null) {
 			out.putAll(headers);
 		}
 		out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return new ResponseEntity<>(problem, out, status);
+		return new ResponseEntity<>(problem, out, HttpStatusCode.valueOf(problem.getStatus()));
 	}
 
-	private ResponseEntity<Object> limit(LimitExceededException ex, WebRequest request) {
-		HttpStatus status = ex.payloadTooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-		ProblemType type = ex.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED;
-		List<Violation> violations = ex.pointer() != null ? List.of(Violation.at(ex.pointer(), ex.getMessage()))
-				: ex.parameter() != null ? List.of(Violation.parameter(ex.parameter(), ex.getMessage())) : List.of();
-		ResponseEntity<Object> response = problem(type, status, capitalize(ex.getMessage()) + ".", violations, request);
-		ProblemDetail body = (ProblemDetail) response.getBody();
-		body.setProperty("limit", ex.limit());
-		body.setProperty("limitValue", ex.value());
-		return response;
-	}
-
-	/** Which of the JSON reader's constraints ({@link JacksonConfiguration}) a document broke. */
+	/** Which of the JSON reader's constraints (see web's Jackson configuration) a document broke. */
 	private LimitExceededException jsonLimit(StreamConstraintsException ex) {
 		String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
 		if (message.contains("nesting depth")) {
@@ -255,18 +250,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 						+ " characters (nnfs.limits.max-json-string-length)");
 	}
 
-	static ResponseEntity<Object> problem(ProblemType type, HttpStatusCode status, String detail,
-			Collection<Violation> violations, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type.uri());
-		problem.setTitle(type.title());
-		problem.setInstance(java.net.URI.create(path(request)));
-		if (!violations.isEmpty()) {
-			problem.setProperty("errors", List.copyOf(violations));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
 	private static String path(WebRequest request) {
 		if (request instanceof ServletWebRequest servlet) {
 			return servlet.getRequest().getRequestURI();
@@ -274,19 +257,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return "/";
 	}
 
-	private static String summary(List<Violation> violations) {
-		if (violations.isEmpty()) {
-			return "The request is invalid.";
-		}
-		Violation first = violations.get(0);
-		String where = first.pointer() != null ? (first.pointer().isEmpty() ? "the body" : first.pointer())
-				: "parameter '" + first.parameter() + "'";
-		String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
-		return where + ": " + first.message() + more;
-	}
-
-	private static String capitalize(String s) {
-		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	private static String truncate(String s) {
+		return s.length() <= 100 ? s : s.substring(0, 100) + "\u2026";
 	}
 
 	private static String pointer(List<JacksonException.Reference> path) {
@@ -303,66 +275,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return sb.toString();
 	}
 
-	private static String fieldPointer(String field) {
-		return "/" + field.replace("[", ".").replace("]", "").replace('.', '/');
-	}
-
-	private static String fieldMessage(String code, String defaultMessage) {
-		if ("NotNull".equals(code)) {
-			return "is required";
-		}
-		return defaultMessage == null ? "is invalid" : defaultMessage;
-	}
-
-	private static String bindMessage(DatabindException ex) {
-		if (ex instanceof PropertyBindingException unknown) {
-			Collection<Object> known = unknown.getKnownPropertyIds();
-			return "unknown field '" + unknown.getPropertyName() + "'"
-					+ (known == null || known.isEmpty() ? "" : "; known fields: " + String.join(", ",
-							known.stream().map(String::valueOf).sorted().toList()));
-		}
-		if (ex instanceof InvalidNullException) {
-			return "must not be null";
-		}
-		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			return "must be " + jsonType(mismatch.getTargetType());
-		}
-		return "has the wrong type or form";
-	}
-
-	/** What a Java target type looks like in JSON, for messages. */
-	private static String jsonType(Class<?> type) {
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-				|| type == Short.class || type == short.class) {
-			return "an integer";
-		}
-		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-			return "a number";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == String.class || type.isEnum()) {
-			return "a string";
-		}
-		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-			return "an array";
-		}
-		return "an object";
-	}
-
+	/**
+	 * The parser's complaint in the service's words: where (line and column) and what, without
+	 * the source excerpts and internal names Jackson's own message carries.
+	 */
 	private static String readMessage(StreamReadException ex) {
-		String original = ex.getOriginalMessage() == null ? "the document is not valid JSON" : ex.getOriginalMessage();
-		// Jackson's messages quote source snippets and internal names in backticks and parentheses.
-		String cleaned = original.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
-		int cut = cleaned.indexOf('\n');
-		if (cut >= 0) {
-			cleaned = cleaned.substring(0, cut);
-		}
 		TokenStreamLocation loc = ex.getLocation();
 		String where = (loc != null && loc.getLineNr() > 0)
 				? " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "";
-		return "The body is not valid JSON" + where + ": " + lowerFirst(cleaned);
+		if (ex instanceof UnexpectedEndOfInputException) {
+			return "The body ends before its JSON document does" + where + ": it is cut short or a bracket is not closed.";
+		}
+		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+		int source = original.indexOf("[Source");
+		if (source >= 0) {
+			original = original.substring(0, source);
+		}
+		int newline = original.indexOf('\n');
+		if (newline >= 0) {
+			original = original.substring(0, newline);
+		}
+		String cleaned = original.replaceAll("`[^`]*`", "").replaceAll("\\(code \\d+\\)", "").replaceAll("\\s+", " ").strip();
+		if (cleaned.endsWith(":") || cleaned.endsWith(";")) {
+			cleaned = cleaned.substring(0, cleaned.length() - 1);
+		}
+		return "The body is not valid JSON" + where + (cleaned.isEmpty() ? "." : ": " + lowerFirst(cleaned) + ".");
 	}
 
 	private static List<Violation> readPointer(StreamReadException ex) {

@@ -28,11 +28,7 @@ public class ProblemReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(status));
-		String detail = status >= 500 ? "The service failed to answer this request; it has been logged."
-				: type.title() + ".";
-		String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\"}";
+		String body = Problems.json(Problems.forStatus(HttpStatusCode.valueOf(status), null));
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,15 +1,12 @@
 package dev.nnfs.service.problem;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -28,23 +25,10 @@ public class ProblemWriter {
 
 	public void write(HttpServletRequest request, HttpServletResponse response, LimitExceededException ex)
 			throws IOException {
-		HttpStatus status = ex.payloadTooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-		ProblemType type = ex.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED;
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", type.uri().toString());
-		body.put("title", type.title());
-		body.put("status", status.value());
-		body.put("detail", Character.toUpperCase(ex.getMessage().charAt(0)) + ex.getMessage().substring(1) + ".");
-		body.put("instance", URI.create(request.getRequestURI()).toString());
-		body.put("limit", ex.limit());
-		body.put("limitValue", ex.value());
-		write(response, status, body);
-	}
-
-	public void write(HttpServletResponse response, HttpStatus status, Map<String, Object> body) throws IOException {
-		response.setStatus(status.value());
+		ProblemDetail problem = Problems.limit(ex, request.getRequestURI());
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		mapper.writeValue(response.getOutputStream(), body);
+		mapper.writeValue(response.getOutputStream(), problem);
 	}
 
 }

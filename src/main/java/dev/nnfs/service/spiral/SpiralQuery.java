@@ -1,13 +1,13 @@
 package dev.nnfs.service.spiral;
 
 import dev.nnfs.service.config.Limits;
-import dev.nnfs.service.numpy.NumpyRandom;
 import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The checked query of {@code GET /spiral}: what {@code spiral_data} to compute, from which
@@ -39,14 +39,10 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	static SpiralQuery parse(String samples, String classes, String seed, String skip, String format,
 			Limits limits) {
 		List<Violation> violations = new ArrayList<>();
-		long s = integer("samples", samples, DEFAULT_SAMPLES, 1, "an integer of at least 1", violations);
-		long c = integer("classes", classes, DEFAULT_CLASSES, 1, "an integer of at least 1", violations);
-		String seedRange = "an integer from 0 to " + NumpyRandom.MAX_SEED + " (2^32 - 1)";
-		long sd = integer("seed", seed, 0, 0, seedRange, violations);
-		if (sd > NumpyRandom.MAX_SEED) {
-			violations.add(Violation.parameter("seed", "must be " + seedRange + ", not " + quote(seed)));
-		}
-		long k = integer("skip", skip, 0, 0, "a non-negative integer", violations);
+		long s = integer("samples", samples, DEFAULT_SAMPLES, SpiralRules::count, violations);
+		long c = integer("classes", classes, DEFAULT_CLASSES, SpiralRules::count, violations);
+		long sd = integer("seed", seed, 0, SpiralRules::seed, violations);
+		long k = integer("skip", skip, 0, SpiralRules::skip, violations);
 		SpiralFormat f = null;
 		if (format != null) {
 			f = SpiralFormat.fromParameter(format);
@@ -58,43 +54,42 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		long maxPoints = Math.min(limits.maxSpiralPoints(), SpiralData.MAX_ROWS);
-		if (s > maxPoints || c > maxPoints || s * c > maxPoints) {
-			String points = (s > maxPoints || c > maxPoints) ? "" : " = " + (s * c);
-			throw new LimitExceededException("nnfs.limits.max-spiral-points", maxPoints, null,
-					"a spiral of samples * classes" + points + " points is over the limit of " + maxPoints
-							+ " (nnfs.limits.max-spiral-points)");
+		LimitExceededException over = SpiralRules.points(s, c, limits, null);
+		if (over != null) {
+			throw over;
 		}
-		if (k > limits.maxSkip()) {
-			throw LimitExceededException.parameter("nnfs.limits.max-skip", limits.maxSkip(), "skip",
-					"a skip of " + (k == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(k))
-							+ " draws is over the limit of " + limits.maxSkip() + " (nnfs.limits.max-skip)");
+		over = SpiralRules.skipLimit(k, limits, null, "skip");
+		if (over != null) {
+			throw over;
 		}
 		return new SpiralQuery((int) s, (int) c, sd, k, f);
 	}
 
 	/**
-	 * A decimal integer of digits only (no sign, blanks, exponent or hex), saturating at
-	 * {@link Long#MAX_VALUE} so that any too-large value is caught by a range or limit check.
-	 * Adds a violation and returns the default when the value is malformed or below {@code min}.
+	 * A decimal integer: an optional minus sign and digits (no plus, blanks, exponent or hex),
+	 * saturating at {@link Long#MAX_VALUE} so that any too-large value is caught by a range or
+	 * limit check. Adds a violation and returns the default when the value is malformed.
 	 */
-	private static long integer(String name, String raw, long defaultValue, long min, String expected,
+	private static long integer(String name, String raw, long defaultValue, LongFunction<String> rule,
 			List<Violation> violations) {
 		if (raw == null) {
 			return defaultValue;
 		}
-		boolean negative = raw.length() > 1 && raw.charAt(0) == '-' && digitsOnly(raw.substring(1));
-		if (!negative && !digitsOnly(raw)) {
-			violations.add(Violation.parameter(name, "must be " + expected + ", not " + quote(raw)));
+		boolean negative = raw.length() > 1 && raw.charAt(0) == '-';
+		String digits = negative ? raw.substring(1) : raw;
+		if (!digitsOnly(digits)) {
+			violations.add(Violation.parameter(name, "must be an integer, not " + quote(raw)));
 			return defaultValue;
 		}
 		long value = 0;
-		for (int i = negative ? 1 : 0; i < raw.length(); i++) {
-			int digit = raw.charAt(i) - '0';
+		for (int i = 0; i < digits.length(); i++) {
+			int digit = digits.charAt(i) - '0';
 			value = (value > (Long.MAX_VALUE - digit) / 10) ? Long.MAX_VALUE : value * 10 + digit;
 		}
-		if (negative || value < min) {
-			violations.add(Violation.parameter(name, "must be " + expected + ", not " + quote(raw)));
+		value = negative ? -value : value;
+		String mistake = rule.apply(value);
+		if (mistake != null) {
+			violations.add(Violation.parameter(name, mistake));
 			return defaultValue;
 		}
 		return value;

@@ -1,6 +1,9 @@
 package dev.nnfs.service.web;
 
 import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.network.ForwardRequest;
+import dev.nnfs.service.network.ForwardRequestReader;
+import dev.nnfs.service.network.NetworkBuilder;
 import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.FloatBatchDeserializer;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
@@ -43,10 +46,11 @@ class JacksonConfiguration {
 	}
 
 	@Bean
-	JsonMapperBuilderCustomizer strictMapping(Limits limits) {
+	JsonMapperBuilderCustomizer strictMapping(Limits limits, NetworkBuilder networks) {
 		SimpleModule batches = new SimpleModule("float-batch");
 		batches.addDeserializer(FloatBatch.class, new FloatBatchDeserializer(limits));
 		batches.addSerializer(FloatBatch.class, new FloatBatchSerializer());
+		batches.addDeserializer(ForwardRequest.class, new ForwardRequestReader(networks));
 		return (builder) -> builder.addModule(batches)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

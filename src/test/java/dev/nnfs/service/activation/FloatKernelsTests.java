@@ -24,7 +24,7 @@ class FloatKernelsTests {
 					: (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-5, 5)));
 		}
 		for (Activation a : Activations.standard().all()) {
-			double[] params = a.resolve(null);
+			double[] params = a.defaults();
 			float[] java = values.clone();
 			a.applyInPlace(java, rows, cols, params);
 			try (INDArray x = NdArrays.matrix(values.clone(), rows, cols)) {

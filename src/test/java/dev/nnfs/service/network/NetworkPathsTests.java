@@ -23,7 +23,7 @@ class NetworkPathsTests {
 
 	private static ActivationLayer activation(String name) {
 		Activation a = ACTIVATIONS.find(name).orElseThrow();
-		return new ActivationLayer(a, a.resolve(null));
+		return new ActivationLayer(a, a.defaults());
 	}
 
 	private static DenseLayer dense(SplittableRandom random, int inputs, int neurons, double scale) {

@@ -21,7 +21,7 @@ class OutputBoundsTests {
 
 	private static ActivationLayer activation(String name) {
 		Activation a = ACTIVATIONS.find(name).orElseThrow();
-		return new ActivationLayer(a, a.resolve(null));
+		return new ActivationLayer(a, a.defaults());
 	}
 
 	@Test
@@ -30,12 +30,12 @@ class OutputBoundsTests {
 		float[] row = { big, -big, 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, -1e-30f, 88.7f, -88.7f, 1e10f,
 				-1e10f };
 		for (Activation a : ACTIVATIONS.all()) {
-			double bound = OutputBounds.activation(a.name(), a.resolve(null), big);
+			double bound = OutputBounds.activation(a.name(), a.defaults(), big);
 			if (Double.isNaN(bound)) {
 				continue;
 			}
 			float[] values = row.clone();
-			a.applyInPlace(values, 1, values.length, a.resolve(null));
+			a.applyInPlace(values, 1, values.length, a.defaults());
 			for (int i = 0; i < values.length; i++) {
 				assertThat(Float.isFinite(values[i])).as("%s(%s)", a.name(), row[i]).isTrue();
 				assertThat((double) Math.abs(values[i])).as("%s(%s)", a.name(), row[i]).isLessThanOrEqualTo(bound);

@@ -1,0 +1,53 @@
+package dev.nnfs.service.activation;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.nnfs.service.problem.Violations;
+import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.JsonBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/** The body of {@code POST /activations/{name}}. */
+@JsonDeserialize(using = ActivationRequest.Reader.class)
+@Schema(description = "A batch to apply the activation to, and optional parameter overrides")
+public record ActivationRequest(
+		@Schema(description = "a batch (array of rows) or a single sample (array of numbers)",
+				requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/Batch") FloatBatch inputs,
+		@Schema(description = "parameter overrides, name → value (see GET /activations/{name})") Map<String, Double> params) {
+
+	/** Reads the body, reporting every unknown field and wrongly typed value at once. */
+	static final class Reader extends ValueDeserializer<ActivationRequest> {
+
+		private static final List<String> FIELDS = List.of("inputs", "params");
+
+		@Override
+		public ActivationRequest deserialize(JsonParser p, DeserializationContext ctxt) {
+			Violations violations = new Violations();
+			JsonBody body = new JsonBody(p, ctxt, violations);
+			FloatBatch[] inputs = new FloatBatch[1];
+			@SuppressWarnings("unchecked")
+			Map<String, Double>[] params = new Map[1];
+			boolean read = body.object("", "the body", FIELDS, (name, at) -> {
+				if (name.equals("inputs")) {
+					inputs[0] = body.batch(at);
+				}
+				else {
+					params[0] = body.numbers(at);
+				}
+			});
+			if (read && inputs[0] == null && violations.list().stream().noneMatch((v) -> "/inputs".equals(v.pointer()))) {
+				violations.at("/inputs", "is required: a batch (array of rows) or one sample (array of numbers)");
+			}
+			violations.throwIfAny();
+			return new ActivationRequest(inputs[0], params[0]);
+		}
+
+	}
+
+}
