@@ -1,5 +1,6 @@
 package dev.nnfs.service.activation;
 
+import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.tensor.JsonBody;
 import dev.nnfs.service.problem.UnknownActivationException;
@@ -45,6 +46,7 @@ class ActivationController {
 	}
 
 	@GetMapping("/{name}")
+	@NoComputeSlot
 	@Operation(summary = "One activation's catalogue entry",
 			description = "The same entry as in `GET /activations`: name, formula, output range, parameters with their defaults, description.")
 	ActivationInfo entry(@Parameter(description = "activation name", example = "softmax") @PathVariable String name) {

@@ -23,7 +23,8 @@ public class ComputeSlotAdvice implements RequestBodyAdvice, HandlerInterceptor 
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (handler instanceof HandlerMethod method && !takesBody(method)) {
+		if (handler instanceof HandlerMethod method && !takesBody(method)
+				&& !method.hasMethodAnnotation(NoComputeSlot.class)) {
 			ComputeGateFilter.enter();
 		}
 		return true;

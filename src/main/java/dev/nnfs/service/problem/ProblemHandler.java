@@ -174,12 +174,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<String> offered = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+		List<String> offered = ex.getSupportedMediaTypes().stream()
+			.map((m) -> m.getType() + "/" + m.getSubtype())
+			.distinct()
+			.toList();
 		String asked = request instanceof ServletWebRequest servlet ? servlet.getRequest().getHeader(HttpHeaders.ACCEPT) : null;
-		ProblemDetail problem = Problems.create(ProblemType.NOT_ACCEPTABLE, status,
-				"None of the types in Accept" + (asked == null ? "" : " ('" + truncate(asked) + "')")
-						+ " is on offer here; this endpoint answers " + String.join(", ", offered) + ".",
-				path(request), List.of());
+		String detail = offered.isEmpty()
+				? "The Accept header" + (asked == null ? "" : " ('" + truncate(asked) + "')") + " could not be read as a list of media types."
+				: "None of the types in Accept" + (asked == null ? "" : " ('" + truncate(asked) + "')")
+						+ " is on offer here; this endpoint answers " + String.join(", ", offered) + ".";
+		ProblemDetail problem = Problems.create(ProblemType.NOT_ACCEPTABLE, status, detail, path(request), List.of());
 		problem.setProperty("supported", offered);
 		return respond(problem, null);
 	}

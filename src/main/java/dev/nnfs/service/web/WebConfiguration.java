@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The compute-slot interceptor and CORS ({@link CorsProperties}, off by default). */
+/** The strict-query and compute-slot interceptors, and CORS ({@link CorsProperties}, off by default). */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,6 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new StrictQueryInterceptor());
 		registry.addInterceptor(computeSlots);
 	}
 
