@@ -39,7 +39,7 @@ class ActivationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The activation catalogue",
+	@Operation(operationId = "listActivations", summary = "The activation catalogue",
 			description = "One entry per activation: its name, formula, output range, parameters with their defaults, and a one-line description.")
 	List<ActivationInfo> catalogue() {
 		return activations.all().stream().map(ActivationInfo::of).toList();
@@ -47,9 +47,9 @@ class ActivationController {
 
 	@GetMapping("/{name}")
 	@NoComputeSlot
-	@Operation(summary = "One activation's catalogue entry",
+	@Operation(operationId = "getActivation", summary = "One activation's catalogue entry",
 			description = "The same entry as in `GET /activations`: name, formula, output range, parameters with their defaults, description.")
-	ActivationInfo entry(@Parameter(description = "activation name", example = "softmax") @PathVariable String name) {
+	ActivationInfo entry(@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name) {
 		return ActivationInfo.of(find(name));
 	}
 
@@ -58,7 +58,7 @@ class ActivationController {
 	}
 
 	@PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Apply an activation to a batch", description = """
+	@Operation(operationId = "applyActivation", summary = "Apply an activation to a batch", description = """
 			Applies the activation to every row of `inputs`, in float32 arithmetic.
 
 			* `inputs`: a batch (2-D array, one row per sample, all rows the same length) or a single \
@@ -72,7 +72,7 @@ class ActivationController {
 
 			An unknown name is a 404 whose `detail` lists the known names.""")
 	ActivationResponse apply(
-			@Parameter(description = "activation name, e.g. softmax", example = "softmax") @PathVariable String name,
+			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 					@ExampleObject(name = "softmax of seed 001 In[37]", value = "{\"inputs\": [[1, 2, 3]]}",
 							description = "Prints [[0.09003057 0.24472847 0.66524096]] in the seed notebook."),

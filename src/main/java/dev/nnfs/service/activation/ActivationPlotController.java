@@ -46,7 +46,7 @@ class ActivationPlotController {
 	}
 
 	@GetMapping(path = "/activations/{name}/plot", produces = SVG)
-	@Operation(summary = "Plot an activation", description = """
+	@Operation(operationId = "plotActivation", summary = "Plot an activation", description = """
 			The curve `y = f(x)` of the activation over `[from, to]`, as an SVG picture with axes, tick labels and \
 			the formula in the title. The values are computed by the same float32 kernel as \
 			`POST /activations/{name}` at `points` evenly spaced samples (the last one exactly `to`).
@@ -85,7 +85,7 @@ class ActivationPlotController {
 	@ApiResponse(responseCode = "404", description = "No activation of that name; `detail` lists the known names",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<byte[]> plot(
-			@Parameter(description = "activation name, e.g. sigmoid", example = "sigmoid") @PathVariable String name,
+			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "sigmoid") @PathVariable String name,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		Activation activation = this.activations.find(name)
 			.orElseThrow(() -> new UnknownActivationException(name, this.activations.names()));

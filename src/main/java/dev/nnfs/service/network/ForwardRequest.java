@@ -16,10 +16,10 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  */
 @Schema(description = "A forward pass: the data (inputs or a generated spiral), the layers, optional labels")
 public record ForwardRequest(
-		@Schema(description = "np.random.seed of the stream that spiral data and drawn weights come from",
-				minimum = "0", maximum = "4294967295", defaultValue = "0", type = "integer", format = "int64") Long seed,
-		@Schema(description = "standard normals drawn and thrown away after seeding", minimum = "0",
-				defaultValue = "0", type = "integer", format = "int64") Long skip,
+		@Schema(description = "np.random.seed of the stream that spiral data and drawn weights come from; 0 when left out",
+				minimum = "0", maximum = "4294967295") Long seed,
+		@Schema(description = "standard normals drawn and thrown away after seeding; 0 when left out",
+				minimum = "0") Long skip,
 		@Schema(description = "a batch (array of rows) or one sample (array of numbers); give this or spiral",
 				ref = "#/components/schemas/Batch") FloatBatch inputs,
 		@Schema(description = "generate nnfs spiral_data(samples, classes) from the stream; its labels become labels") SpiralSpec spiral,
@@ -31,10 +31,8 @@ public record ForwardRequest(
 
 	@Schema(description = "nnfs spiral_data(samples, classes)")
 	public record SpiralSpec(
-			@Schema(description = "points per class", example = "100", minimum = "1", requiredMode = RequiredMode.REQUIRED,
-					type = "integer", format = "int64") Long samples,
-			@Schema(description = "number of classes", example = "3", minimum = "1", requiredMode = RequiredMode.REQUIRED,
-					type = "integer", format = "int64") Long classes) {
+			@Schema(description = "points per class", example = "100", minimum = "1", requiredMode = RequiredMode.REQUIRED) Long samples,
+			@Schema(description = "number of classes", example = "3", minimum = "1", requiredMode = RequiredMode.REQUIRED) Long classes) {
 	}
 
 	/** A layer as the client wrote it: dense or activation, told apart by {@code type}. */
@@ -52,9 +50,8 @@ public record ForwardRequest(
 	public record DenseSpec(
 			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "dense") String type,
 			@Schema(description = "number of neurons (outputs); may be left out when weights are given",
-					minimum = "1", type = "integer", format = "int64") Long neurons,
-			@Schema(description = "optional check of the incoming width", minimum = "1", type = "integer",
-					format = "int64") Long inputs,
+					minimum = "1") Long neurons,
+			@Schema(description = "optional check of the incoming width", minimum = "1") Long inputs,
 			@Schema(description = "scale of drawn weights (weightScale × randn(inputs, neurons)); default 0.01") Double weightScale,
 			@Schema(description = "explicit weights, [inputs, neurons]; drawn from the stream when absent",
 					ref = "#/components/schemas/Matrix") FloatBatch weights,

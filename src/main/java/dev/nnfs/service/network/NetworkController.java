@@ -61,7 +61,7 @@ class NetworkController {
 	}
 
 	@PostMapping(path = "/forward", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Forward pass through dense and activation layers", description = """
+	@Operation(operationId = "forwardNetwork", summary = "Forward pass through dense and activation layers", description = """
 			Runs `inputs` (or nnfs `spiral_data` generated from the stream) through the layers, as the nnfs book's \
 			`Layer_Dense` and `Activation_*` classes do.
 

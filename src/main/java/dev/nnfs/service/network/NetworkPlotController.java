@@ -52,7 +52,7 @@ class NetworkPlotController {
 	}
 
 	@PostMapping(path = "/network/plot", consumes = MediaType.APPLICATION_JSON_VALUE, produces = SVG)
-	@Operation(summary = "Plot a network's decision regions", description = """
+	@Operation(operationId = "plotNetwork", summary = "Plot a network's decision regions", description = """
 			Takes the same body as `POST /network/forward` and draws what the network does to the plane: the \
 			data's range (with a little room, rounded) is cut into `resolution × resolution` cells, every cell \
 			centre is run through the network in one batch, and each cell is coloured by the predicted class \

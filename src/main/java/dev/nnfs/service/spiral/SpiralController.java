@@ -73,7 +73,7 @@ class SpiralController {
 	}
 
 	@GetMapping("/spiral")
-	@Operation(summary = "The nnfs spiral data set", description = """
+	@Operation(operationId = "getSpiral", summary = "The nnfs spiral data set", description = """
 			`spiral_data(samples, classes)` exactly as nnfs computes it after `nnfs.init()`, from the \
 			numpy stream `np.random.seed(seed)` followed by `skip` standard-normal draws thrown away. \
 			Every coordinate is the same float32 numpy gives; numbers are written in their shortest \
@@ -104,8 +104,8 @@ class SpiralController {
 			[-0.94481426 -0.3276065]]` and `[0 0 1 1 2 2]`, which is `GET /spiral?samples=2&classes=3`. \
 			The notebook's next call (In[5]) is `skip=6`.""")
 	@ApiResponse(responseCode = "200", description = "The data set in the chosen format",
-			headers = { @Header(name = "ETag", description = "strong entity tag of this representation"),
-					@Header(name = "Cache-Control", description = "public, long-lived") },
+			headers = { @Header(name = "ETag", description = "strong entity tag of this representation", schema = @Schema(type = "string")),
+					@Header(name = "Cache-Control", description = "public, long-lived", schema = @Schema(type = "string")) },
 			content = {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = SpiralResponse.class),
 							examples = @ExampleObject(name = "seed 000 In[4]: samples=2, classes=3", value = """
