@@ -51,7 +51,7 @@ class OpenApiConfiguration {
 	@Bean
 	OpenAPI nnfsOpenApi(Activations activations) {
 		Components components = new Components();
-		Schema<?> number = new NumberSchema().format("float");
+		Schema<?> number = new NumberSchema();
 		components.addSchemas("Vector", new ArraySchema().items(number)
 			.minItems(1)
 			.description("One sample: a non-empty array of finite numbers"));
@@ -66,31 +66,10 @@ class OpenApiConfiguration {
 			.oneOf(List.of(new BooleanSchema(), new StringSchema()._enum(List.of("all"))))
 			.description("false (default): outputs only; true: each layer's weights, biases and dead neurons; "
 					+ "\"all\": each layer's outputs too"));
-		components.addSchemas("Violation", new ObjectSchema()
-			.addProperty("pointer", new StringSchema().description("JSON Pointer (RFC 6901) into the body; \"\" is the body"))
-			.addProperty("parameter", new StringSchema().description("the query or path parameter"))
-			.addProperty("message", new StringSchema().description("what is wrong, for people"))
-			.required(List.of("message"))
-			.description("One thing wrong with the request, and where: pointer or parameter"));
-		components.addSchemas("Problem", new ObjectSchema()
-			.addProperty("type", new StringSchema().format("uri").description("the kind of problem, urn:nnfs:problem:<kind>"))
-			.addProperty("title", new StringSchema().description("fixed per type"))
-			.addProperty("status", new IntegerSchema().description("the HTTP status"))
-			.addProperty("detail", new StringSchema().description("what went wrong, for people"))
-			.addProperty("instance", new StringSchema().description("the request path"))
-			.addProperty("errors", new ArraySchema().items(ref("Violation")).description("every mistake found, each with where"))
-			.addProperty("limit", new StringSchema().description("limit-exceeded, payload-too-large: the limit's configuration property"))
-			.addProperty("limitValue", new IntegerSchema().format("int64").description("the limit's value"))
-			.addProperty("known", new ArraySchema().items(new StringSchema()).description("unknown-activation: the known names"))
-			.addProperty("supported", new ArraySchema().items(new StringSchema())
-				.description("unsupported-media-type, not-acceptable: the media types on offer"))
-			.addProperty("resultPointer", new StringSchema().description("non-finite-result: where in the answer"))
-			.required(List.of("type", "title", "status", "detail"))
-			.description("An RFC 9457 problem: every error answer of the service"));
 		return new OpenAPI().components(components)
 			.info(new Info().title("nnfs forward-pass service")
 				.version("0.1")
-				.license(new License().name("Apache-2.0").identifier("Apache-2.0"))
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
 				.description("""
 						The forward pass of *Neural Networks from Scratch* over JSON: activation functions on batches, \
 						the nnfs spiral dataset, and dense-layer + activation pipelines.
@@ -164,6 +143,11 @@ class OpenApiConfiguration {
 					operation.setResponses(responses);
 				}
 			}
+			// A float32 is written in its shortest form, which is a JSON number like any other; "format: float"
+			// would tell clients to expect something narrower than what JSON parsers read.
+			openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::plainNumbers);
+			// added here, after springdoc has dropped the schemas nothing referred to yet
+			problemSchemas(openApi.getComponents());
 			openApi.getComponents().getSchemas().remove("ProblemDetail");
 			openApi.getComponents().getSchemas().remove("FloatBatch");
 		};
@@ -205,6 +189,43 @@ class OpenApiConfiguration {
 		if (s != null && s.getProperties() != null && s.getProperties().get(property) != null) {
 			s.getProperties().get(property).setMaximum(java.math.BigDecimal.valueOf(max));
 		}
+	}
+
+	private static void plainNumbers(Schema<?> schema) {
+		if (schema == null) {
+			return;
+		}
+		if ("float".equals(schema.getFormat()) || "double".equals(schema.getFormat())) {
+			schema.setFormat(null);
+		}
+		plainNumbers(schema.getItems());
+		if (schema.getProperties() != null) {
+			schema.getProperties().values().forEach(OpenApiConfiguration::plainNumbers);
+		}
+	}
+
+	private static void problemSchemas(Components components) {
+		components.addSchemas("Violation", new ObjectSchema()
+			.addProperty("pointer", new StringSchema().description("JSON Pointer (RFC 6901) into the body; \"\" is the body"))
+			.addProperty("parameter", new StringSchema().description("the query or path parameter"))
+			.addProperty("message", new StringSchema().description("what is wrong, for people"))
+			.required(List.of("message"))
+			.description("One thing wrong with the request, and where: pointer or parameter"));
+		components.addSchemas("Problem", new ObjectSchema()
+			.addProperty("type", new StringSchema().format("uri").description("the kind of problem, urn:nnfs:problem:<kind>"))
+			.addProperty("title", new StringSchema().description("fixed per type"))
+			.addProperty("status", new IntegerSchema().description("the HTTP status"))
+			.addProperty("detail", new StringSchema().description("what went wrong, for people"))
+			.addProperty("instance", new StringSchema().description("the request path"))
+			.addProperty("errors", new ArraySchema().items(ref("Violation")).description("every mistake found, each with where"))
+			.addProperty("limit", new StringSchema().description("limit-exceeded, payload-too-large: the limit's configuration property"))
+			.addProperty("limitValue", new IntegerSchema().format("int64").description("the limit's value"))
+			.addProperty("known", new ArraySchema().items(new StringSchema()).description("unknown-activation: the known names"))
+			.addProperty("supported", new ArraySchema().items(new StringSchema())
+				.description("unsupported-media-type, not-acceptable: the media types on offer"))
+			.addProperty("resultPointer", new StringSchema().description("non-finite-result: where in the answer"))
+			.required(List.of("type", "title", "status", "detail"))
+			.description("An RFC 9457 problem: every error answer of the service"));
 	}
 
 	private static Example example(String code, String path, Limits limits) {

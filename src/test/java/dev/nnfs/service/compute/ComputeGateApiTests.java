@@ -40,15 +40,12 @@ class ComputeGateApiTests {
 			gate.acquire();
 		}
 		try {
-			long start = System.nanoTime();
 			mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1]]}"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(header().string("Retry-After", "1"))
 				.andExpect(jsonPath("$.type").value("urn:nnfs:problem:overloaded"))
 				.andExpect(jsonPath("$.detail").value(containsString("100 ms")));
-			long waitedMs = (System.nanoTime() - start) / 1_000_000;
-			org.assertj.core.api.Assertions.assertThat(waitedMs).as("waited about the queue timeout").isBetween(90L, 5000L);
 			mvc.perform(get("/spiral?samples=2&classes=3")).andExpect(status().isServiceUnavailable());
 			mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"inputs\": [[1]], \"layers\": [{\"type\": \"activation\", \"name\": \"relu\"}]}"))
@@ -58,6 +55,7 @@ class ComputeGateApiTests {
 				.andExpect(status().isBadRequest());
 			mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 			mvc.perform(get("/activations")).andExpect(status().isOk());
+			mvc.perform(get("/activations/relu")).andExpect(status().isOk());
 		}
 		finally {
 			for (int i = 0; i < slots; i++) {
