@@ -14,6 +14,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +43,15 @@ class ActivationController {
 	@GetMapping
 	@Operation(operationId = "listActivations", summary = "The activation catalogue",
 			description = "One entry per activation: its name, formula, output range, parameters with their defaults, and a one-line description.")
+	@ApiResponse(responseCode = "200", description = "The catalogue, one entry per activation", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ActivationInfo.class)),
+			examples = @ExampleObject(name = "the first entries: the book's step and relu, and leaky_relu with its alpha", value = """
+					[{"name":"step","formula":"y = 1 if x > 0 else 0","range":"{0, 1}","params":{},\
+					"description":"Heaviside step: the neuron fires (1) or not (0); the nnfs book's first activation."},\
+					{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
+					"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."},\
+					{"name":"leaky_relu","formula":"y = x if x > 0 else alpha * x","range":"(-inf, inf)","params":{"alpha":0.01},\
+					"description":"Leaky ReLU: a small slope alpha for negative inputs keeps neurons from dying."}]""")))
 	List<ActivationInfo> catalogue() {
 		return activations.all().stream().map(ActivationInfo::of).toList();
 	}
@@ -49,6 +60,11 @@ class ActivationController {
 	@NoComputeSlot
 	@Operation(operationId = "getActivation", summary = "One activation's catalogue entry",
 			description = "The same entry as in `GET /activations`: name, formula, output range, parameters with their defaults, description.")
+	@ApiResponse(responseCode = "200", description = "The activation's entry", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActivationInfo.class),
+			examples = @ExampleObject(name = "relu, the book's hidden-layer activation", value = """
+					{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
+					"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."}""")))
 	ActivationInfo entry(@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name) {
 		return ActivationInfo.of(find(name));
 	}
@@ -71,6 +87,16 @@ class ActivationController {
 			`[[1000, 1001]]` stay finite.
 
 			An unknown name is a 404 whose `detail` lists the known names.""")
+	@ApiResponse(responseCode = "200", description = "The outputs, with argmax and confidence per row", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActivationResponse.class),
+			examples = {
+					@ExampleObject(name = "softmax of seed 001 In[37], in float32", value = """
+							{"activation":"softmax","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],\
+							"argmax":[2],"confidence":[0.66524094]}""",
+							description = "numpy's float32 softmax bits; the notebook prints its float64 result, 0.09003057 0.24472847 0.66524096"),
+					@ExampleObject(name = "relu of seed 001 In[10], one sample", value = """
+							{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
+							description = "The notebook prints [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]") }))
 	ActivationResponse apply(
 			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -79,7 +80,14 @@ class ActivationPlotController {
 							description = "leaky_relu (default 0.01, 0 to 1) and elu (default 1, 0 to 1000) only: the slope or saturation for x <= 0",
 							schema = @Schema(type = "number")) })
 	@ApiResponse(responseCode = "200", description = "The curve, an SVG document: one `<path class=\"curve\">`",
-			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document")))
+			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document"),
+					examples = @ExampleObject(name = "the picture (abbreviated)", value = """
+							<?xml version="1.0" encoding="UTF-8"?>
+							<svg xmlns="http://www.w3.org/2000/svg" width="680" height="480" viewBox="0 0 680 480" role="img" ...>
+							<title>sigmoid</title>
+							...
+							</svg>
+							""")))
 	@ApiResponse(responseCode = "400", description = "A query parameter is malformed, repeated, unknown or out of range; `errors[0].parameter` names it",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "404", description = "No activation of that name; `detail` lists the known names",

@@ -82,7 +82,24 @@ class NetworkController {
 			JSON, sent chunked as rows become ready) when every output is provably finite; an answer that \
 			runs past the compute deadline then ends with the connection closed instead of a 503.""")
 	@ApiResponse(responseCode = "200", description = "the forward pass", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class)))
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class),
+			examples = {
+					@ExampleObject(name = "seed 000 In[5]", value = """
+							{"shape":[6,3],"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],\
+							[0.22016223,0.07894751,0.07476425],[0.0,0.0,0.0],[0.060876727,0.118744306,0.0]],\
+							"argmax":[0,2,0,0,0,1],"confidence":[0.0,0.03890161,0.0,0.22016223,0.0,0.118744306],\
+							"layers":[{"type":"dense","inputs":2,"neurons":3,\
+							"weights":[[0.17640524,0.040015724,0.0978738],[0.22408931,0.1867558,-0.09772779]],"biases":[0.0,0.0,0.0],\
+							"outputs":[[0.0,0.0,0.0],[-0.2812084,-0.18310302,0.03890161],[0.0,0.0,0.0],[0.22016223,0.07894751,0.07476425],\
+							[0.0,0.0,0.0],[0.060876727,0.118744306,-0.13765632]]},\
+							{"type":"activation","name":"relu","deadNeurons":[],\
+							"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],[0.22016223,0.07894751,0.07476425],\
+							[0.0,0.0,0.0],[0.060876727,0.118744306,0.0]]}],"rng":{"seed":0,"draws":6}}""",
+							description = "The answer to the seed 000 In[5] request: the notebook prints the weights and X·W before ReLU"),
+					@ExampleObject(name = "explicit weights and labels", value = """
+							{"shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
+							"confidence":[0.5249792,0.8550784],"loss":0.40047938,"accuracy":1.0,"rng":{"seed":0,"draws":0}}""",
+							description = "The answer to the explicit-weights request") }))
 	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 			@ExampleObject(name = "the book's network (seed 0)", value = BOOK_NETWORK,
 					description = "spiral 100×3 → dense(3) → relu → dense(3) → softmax; loss 1.0986104, accuracy 0.34"),

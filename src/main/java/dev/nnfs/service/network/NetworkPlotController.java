@@ -72,7 +72,14 @@ class NetworkPlotController {
 			regions are pale; the first example draws 16 hidden neurons with weights of 1 × randn instead.""")
 	@ApiResponse(responseCode = "200",
 			description = "The picture, an SVG document: `<rect>`s of the regions, one `<circle>` per data point",
-			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document")))
+			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document"),
+					examples = @ExampleObject(name = "the picture (abbreviated)", value = """
+							<?xml version="1.0" encoding="UTF-8"?>
+							<svg xmlns="http://www.w3.org/2000/svg" width="680" height="600" viewBox="0 0 680 600" role="img" ...>
+							<title>Decision regions: dense 16 → relu → dense 3 → softmax …</title>
+							...
+							</svg>
+							""")))
 	@ApiResponse(responseCode = "400",
 			description = "The body is invalid (`errors[0].pointer`), the data is not 2-D, or `resolution` is malformed or over a limit (`errors[0].parameter`)",
 			content = @Content(mediaType = "application/problem+json"))

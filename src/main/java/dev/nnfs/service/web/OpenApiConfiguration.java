@@ -138,7 +138,7 @@ class OpenApiConfiguration {
 							responses.addApiResponse(code, response);
 						}
 						response.setContent(new Content().addMediaType(PROBLEM_JSON,
-								new MediaType().schema(ref("Problem")).addExamples(code, example(code, path.getKey(), limits))));
+								new MediaType().schema(ref("Problem")).addExamples(code, example(code, path.getKey(), hasBody, limits))));
 					});
 					operation.setResponses(responses);
 				}
@@ -177,11 +177,22 @@ class OpenApiConfiguration {
 			maximum(schemas, "SpiralSpec", "samples", limits.maxSpiralPoints());
 			maximum(schemas, "SpiralSpec", "classes", limits.maxSpiralPoints());
 			maximum(schemas, "DenseSpec", "neurons", limits.maxNeurons());
+			property(schemas, "DenseSpec", "weights", ref("Matrix"));
+			property(schemas, "DenseSpec", "biases", ref("Vector"));
+			property(schemas, "LayerReport", "weights", ref("Matrix"));
+			property(schemas, "LayerReport", "biases", ref("Vector"));
 			Schema<?> request = schemas.get("ForwardRequest");
 			if (request != null && request.getProperties() != null && request.getProperties().get("layers") != null) {
 				request.getProperties().get("layers").setMaxItems(limits.maxLayers());
 			}
 		};
+	}
+
+	private static void property(Map<String, Schema> schemas, String schema, String property, Schema<?> value) {
+		Schema<?> s = schemas.get(schema);
+		if (s != null && s.getProperties() != null && s.getProperties().containsKey(property)) {
+			s.getProperties().put(property, value);
+		}
 	}
 
 	private static void maximum(Map<String, Schema> schemas, String schema, String property, long max) {
@@ -228,10 +239,20 @@ class OpenApiConfiguration {
 			.description("An RFC 9457 problem: every error answer of the service"));
 	}
 
-	private static Example example(String code, String path, Limits limits) {
+	private static Example example(String code, String path, boolean hasBody, Limits limits) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		switch (code) {
 			case "400" -> {
+				if (!hasBody) {
+					body.put("type", "urn:nnfs:problem:invalid-input");
+					body.put("title", "Invalid input");
+					body.put("status", 400);
+					body.put("detail", "parameter 'sample': unknown query parameter; this endpoint takes samples, classes, seed, skip, format");
+					body.put("instance", path);
+					body.put("errors", List.of(Map.of("parameter", "sample", "message",
+							"unknown query parameter; this endpoint takes samples, classes, seed, skip, format")));
+					break;
+				}
 				body.put("type", "urn:nnfs:problem:invalid-input");
 				body.put("title", "Invalid input");
 				body.put("status", 400);
