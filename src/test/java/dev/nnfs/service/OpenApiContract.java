@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -100,23 +103,37 @@ public final class OpenApiContract {
 	public static ValidationReport check(OpenApiInteractionValidator validator, MvcResult result) {
 		MockHttpServletRequest request = result.getRequest();
 		MockHttpServletResponse response = result.getResponse();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Request.Method method = Request.Method.valueOf(request.getMethod().toUpperCase(Locale.ROOT));
-		SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.getStatus());
+		Map<String, Collection<String>> headers = new LinkedHashMap<>();
 		for (String name : response.getHeaderNames()) {
-			answer.withHeader(name, response.getHeaders(name));
+			headers.put(name, response.getHeaders(name));
 		}
-		if (response.getContentType() != null) {
-			answer.withContentType(response.getContentType());
+		return check(validator, request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()),
+				response.getStatus(), headers, response.getContentType(), response.getContentAsByteArray());
+	}
+
+	/** What an answer received over HTTP breaks of the document; {@code path} without the query. */
+	public static ValidationReport check(OpenApiInteractionValidator validator, String method, String path, int status,
+			Map<String, ? extends Collection<String>> headers, String contentType, byte[] body) {
+		SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
+		headers.forEach((name, values) -> answer.withHeader(name, List.copyOf(values)));
+		if (contentType != null) {
+			answer.withContentType(contentType);
 		}
-		byte[] body = response.getContentAsByteArray();
-		if (body.length > LARGE && response.getContentType() != null && response.getContentType().contains("json")) {
+		if (body.length > LARGE && contentType != null && contentType.contains("json")) {
 			body = MAPPER.writeValueAsBytes(shrink(MAPPER.readTree(body)));
 		}
 		if (body.length > 0) {
 			answer.withBody(body);
 		}
-		return validator.validateResponse(path, method, answer.build());
+		return validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), answer.build());
+	}
+
+	/** The report's messages, one per line. */
+	public static String describe(ValidationReport report) {
+		return report.getMessages()
+			.stream()
+			.map((m) -> "  " + m.getKey() + ": " + m.getMessage())
+			.collect(Collectors.joining("\n"));
 	}
 
 	public static OpenApiInteractionValidator validator(String openApiJson) {
@@ -146,10 +163,7 @@ public final class OpenApiContract {
 					String body = response.getContentAsString();
 					throw new AssertionError(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI()
 							+ " -> " + response.getStatus() + " " + response.getContentType()
-							+ " does not match the OpenAPI document:\n" + report.getMessages()
-								.stream()
-								.map((m) -> "  " + m.getKey() + ": " + m.getMessage())
-								.collect(Collectors.joining("\n"))
+							+ " does not match the OpenAPI document:\n" + describe(report)
 							+ "\nbody: " + (body.length() <= 2000 ? body : body.substring(0, 2000) + "..."));
 				}
 			});

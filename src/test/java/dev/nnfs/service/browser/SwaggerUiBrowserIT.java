@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * variables {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SwaggerUiBrowserTests {
+class SwaggerUiBrowserIT {
 
 	private static final Path CHROMIUM = Path.of(env("CHROMIUM_BIN", "/usr/bin/chromium"));
 

@@ -2,7 +2,10 @@ package dev.nnfs.service.hardening;
 
 import dev.nnfs.service.hardening.HostileRequests.Request;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
 import dev.nnfs.service.Application;
+import dev.nnfs.service.OpenApiContract;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,9 +43,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>A jqwik property, not a Spring test: jqwik runs its tries on its own lifecycle, so the
  * service is started here on a random loopback port, once for all tries.
  */
-class HostileInputPropertyTests {
+class HostileInputPropertyIT {
 
-	static final int TRIES = 12_000;
+	/** Each answer is also checked against the OpenAPI document, which costs more than sending it. */
+	static final int TRIES = 6_000;
 
 	private static final Pattern LEAKS = Pattern
 		.compile("Exception|java\\.|tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.apache|dev\\.nnfs"
@@ -61,6 +65,8 @@ class HostileInputPropertyTests {
 
 	private static String base;
 
+	private static OpenApiInteractionValidator contract;
+
 	private static final AtomicInteger sent = new AtomicInteger();
 
 	private static final Map<String, AtomicInteger> byKindAndStatus = new ConcurrentHashMap<>();
@@ -71,12 +77,20 @@ class HostileInputPropertyTests {
 				"--nnfs.access-log.enabled=false", "--nnfs.compute.queue-timeout=30s");
 		base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
 		client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		try {
+			contract = OpenApiContract.validator(client
+				.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString())
+				.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not read the OpenAPI document", ex);
+		}
 	}
 
 	@AfterContainer
 	static void stop() throws Exception {
 		try {
-			assertThat(sent.get()).as("hostile requests sent").isGreaterThanOrEqualTo(10_000);
+			assertThat(sent.get()).as("hostile requests sent").isGreaterThanOrEqualTo(TRIES);
 			System.out.println(sent.get() + " hostile requests over HTTP, by kind and status: "
 					+ new java.util.TreeMap<>(byKindAndStatus));
 			assertKnownAnswer();
@@ -97,8 +111,15 @@ class HostileInputPropertyTests {
 		int n = sent.incrementAndGet();
 		byKindAndStatus.computeIfAbsent(request.kind() + " " + response.statusCode(), (k) -> new AtomicInteger())
 			.incrementAndGet();
-		check(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(),
-				request.describe());
+		String contentType = response.headers().firstValue("Content-Type").orElse(null);
+		check(response.statusCode(), contentType, response.body(), request.describe());
+		String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?')) : request.path();
+		ValidationReport report = OpenApiContract.check(contract, request.method(), path, response.statusCode(),
+				response.headers().map(), contentType, response.body().getBytes(StandardCharsets.UTF_8));
+		if (report.hasErrors()) {
+			fail("the answer to %s does not match the OpenAPI document:%n%s%nanswer: %s", request.describe(),
+					OpenApiContract.describe(report), response.body());
+		}
 		if (n % 1000 == 0) {
 			assertKnownAnswer();
 		}

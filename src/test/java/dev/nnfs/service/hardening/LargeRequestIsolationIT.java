@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * body while the client is still sending.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LargeRequestIsolationTests {
+class LargeRequestIsolationIT {
 
 	private static final long MAX = 16L * 1024 * 1024;
 
@@ -101,7 +101,7 @@ class LargeRequestIsolationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			latencies.add((System.nanoTime() - start) / 1_000_000);
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo(HostileInputPropertyTests.SOFTMAX_123);
+			assertThat(response.body()).isEqualTo(HostileInputPropertyIT.SOFTMAX_123);
 			served++;
 			if (streaming.get()) {
 				servedWhileStreaming++;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 503 from load shedding is retried after its {@code Retry-After}, as a client would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrencyTests {
+class ConcurrencyIT {
 
 	static final int THREADS = 32;
 
