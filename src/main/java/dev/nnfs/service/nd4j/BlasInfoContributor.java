@@ -2,10 +2,12 @@ package dev.nnfs.service.nd4j;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
@@ -19,11 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 class BlasInfoContributor implements InfoContributor {
 
-	private final Nd4jWarmup warmup;
+	private final IntSupplier mismatches;
 
+	private final String coretype;
+
+	@Autowired
 	BlasInfoContributor(Nd4jWarmup warmup, MeterRegistry registry) {
-		this.warmup = warmup;
-		Gauge.builder("nnfs.blas.sums.in.input.order", () -> warmup.blasMismatches() == 0 ? 1 : 0)
+		this(warmup::blasMismatches, Nd4jWarmup.blasCoretype(), registry);
+	}
+
+	/** @param mismatches the warm-up's count of dgemm results that differ from in-order sums (-1 before it ran) */
+	BlasInfoContributor(IntSupplier mismatches, String coretype, MeterRegistry registry) {
+		this.mismatches = mismatches;
+		this.coretype = coretype;
+		Gauge.builder("nnfs.blas.sums.in.input.order", () -> mismatches.getAsInt() == 0 ? 1 : 0)
 			.description("1 when BLAS dgemm sums each dot product in input order, as the Java path does")
 			.register(registry);
 	}
@@ -31,8 +42,8 @@ class BlasInfoContributor implements InfoContributor {
 	@Override
 	public void contribute(Info.Builder builder) {
 		Map<String, Object> blas = new LinkedHashMap<>();
-		blas.put("coretype", Nd4jWarmup.blasCoretype());
-		blas.put("sumsInInputOrder", warmup.blasMismatches() == 0);
+		blas.put("coretype", coretype);
+		blas.put("sumsInInputOrder", mismatches.getAsInt() == 0);
 		builder.withDetail("blas", blas);
 	}
 

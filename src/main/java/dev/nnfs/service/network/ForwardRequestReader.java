@@ -58,7 +58,7 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 				// a limit: the mistakes already found are what the client hears of first
 			}
 			for (Violation v : more.list()) {
-				if (v.pointer() == null || !seen.contains(v.pointer())) {
+				if (v.pointer() == null || seen.stream().noneMatch((s) -> s.equals(v.pointer()) || s.startsWith(v.pointer() + "/"))) {
 					violations.addAll(List.of(v));
 				}
 			}
@@ -100,6 +100,7 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 	/** A layer: the fields of both kinds are read, then sorted by {@code type}. */
 	static LayerSpec layer(JsonBody body, String at) {
 		Object[] f = new Object[LAYER_FIELDS.size()];
+		int before = body.violations().size();
 		boolean present = body.object(at, "a layer", LAYER_FIELDS, (name, pointer) -> {
 			int i = LAYER_FIELDS.indexOf(name);
 			f[i] = switch (name) {
@@ -111,7 +112,9 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 			};
 		});
 		if (!present) {
-			body.violations().at(at, "must be a layer object with a type: dense or activation");
+			if (body.violations().size() == before) {
+				body.violations().at(at, "must be a layer object with a type: dense or activation, not null");
+			}
 			return null;
 		}
 		String type = (String) f[0];

@@ -3,6 +3,7 @@ package dev.nnfs.service.web;
 import dev.nnfs.service.ApiTest;
 import dev.nnfs.service.network.BlasSummationOrder;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,14 +81,10 @@ class OperationsApiTests {
 	}
 
 	@Test
-	void infoAndMetricsTellWhetherBlasSumsInInputOrder() throws Exception {
-		// The check is repeated here: an independent run of the same dgemm against in-order sums.
-		boolean inOrder = dev.nnfs.service.network.BlasSummationOrder.mismatches() == 0;
-		String coretype = System.getenv("OPENBLAS_CORETYPE");
-		mvc.perform(get("/actuator/info"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.blas.coretype").value(coretype == null || coretype.isEmpty() ? "auto" : coretype))
-			.andExpect(jsonPath("$.blas.sumsInInputOrder").value(inOrder));
+	void infoAndMetricsGiveTheSameBlasVerdict() throws Exception {
+		String info = mvc.perform(get("/actuator/info")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		boolean inOrder = JsonPath.read(info, "$.blas.sumsInInputOrder");
 		String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
 		assertThat(metrics).containsPattern("(?m)^nnfs_blas_sums_in_input_order " + (inOrder ? "1" : "0") + "(\\.0)?$");
 	}
