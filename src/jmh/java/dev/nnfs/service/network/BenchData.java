@@ -31,6 +31,7 @@ final class BenchData {
 		SimpleModule batches = new SimpleModule("float-batch");
 		batches.addDeserializer(FloatBatch.class, new FloatBatchDeserializer(LIMITS));
 		batches.addSerializer(FloatBatch.class, new FloatBatchSerializer());
+		batches.addDeserializer(ForwardRequest.class, new ForwardRequestReader(new NetworkBuilder(ACTIVATIONS, LIMITS)));
 		return JsonMapper.builder()
 			.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)

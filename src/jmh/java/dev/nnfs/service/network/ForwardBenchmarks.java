@@ -29,6 +29,14 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = { "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0" })
 public class ForwardBenchmarks {
 
+	private static final EngineSettings DEFAULTS = EngineSettings.defaults();
+
+	private static final ForwardEngine ONE_CORE = new ForwardEngine(
+			new EngineSettings(DEFAULTS.nativeMinMacs(), DEFAULTS.blockDoubles(), false));
+
+	private static final ForwardEngine WHOLE_LAYERS = new ForwardEngine(
+			new EngineSettings(DEFAULTS.nativeMinMacs(), Integer.MAX_VALUE, false));
+
 	@State(Scope.Benchmark)
 	public static class Seeds {
 
@@ -80,13 +88,6 @@ public class ForwardBenchmarks {
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
-	/** The same through BLAS and the reused buffers (the large-batch path). */
-	@Benchmark
-	public Predictions seedsNetworkNative(Seeds s) {
-		FloatBatch out = s.network.forwardNative(s.inputs, false).get(0);
-		return Predictions.of(out.values(), out.rows(), out.cols());
-	}
-
 	@Benchmark
 	public Predictions seedsNetworkOpByOp(Seeds s) {
 		FloatBatch out = OpByOpNetwork.forward(s.network, s.inputs, false).get(0);
@@ -104,21 +105,18 @@ public class ForwardBenchmarks {
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatchOneCore(Big b) {
-		BlockedForward.parallel = false;
-		try {
-			FloatBatch out = b.network.forward(b.inputs, false).get(0);
-			return Predictions.of(out.values(), out.rows(), out.cols());
-		}
-		finally {
-			BlockedForward.parallel = true;
-		}
+		FloatBatch out = ONE_CORE.forward(b.network.layers(), b.inputs, false).get(0);
+		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
-	/** The path before the blocks: one GEMM and one Java pass per layer over the whole batch. */
+	/**
+	 * Without the blocks: the whole batch as one block on one core, so one GEMM and one Java pass
+	 * per layer over 100,000 rows whose intermediates no cache holds.
+	 */
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatchWholeLayers(Big b) {
-		FloatBatch out = b.network.forwardNative(b.inputs, false).get(0);
+		FloatBatch out = WHOLE_LAYERS.forward(b.network.layers(), b.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 

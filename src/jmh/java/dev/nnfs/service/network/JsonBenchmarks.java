@@ -43,7 +43,7 @@ public class JsonBenchmarks {
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		request = BenchData.bigBatchRequest(100_000);
-		controller = new NetworkController(BenchData.ACTIVATIONS, BenchData.LIMITS);
+		controller = new NetworkController(new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS));
 		response = controller.forwardWhole(BenchData.MAPPER.readValue(request, ForwardRequest.class));
 		SimpleModule module = new SimpleModule();
 		module.addSerializer(FloatBatch.class, new PerNumberSerializer());

@@ -1,6 +1,6 @@
 package dev.nnfs.service.network;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.nio.DoubleBuffer;
 
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -8,68 +8,83 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Off-heap float64 buffers for the GEMMs of large batches, kept between requests.
- *
- * <p>A fresh 50 MB native buffer costs more than the GEMM that fills it (the kernel maps new
- * pages and the first write to each faults it in), so a few pairs of buffers are kept and lent to
- * one request at a time. At most {@link #POOLED} pairs are kept, each buffer of at most
- * {@link #MAX_POOLED_DOUBLES}; a request that finds none free, or needs more, gets buffers of
- * its own that are freed when it ends. Nothing allocated for a request outlives it unless it goes
- * back to the pool.
+ * One thread's two off-heap float64 buffers for the GEMMs of its blocks: the block's input and
+ * its product. They grow on demand and live as long as the {@link Block} that holds them, which
+ * {@link BlockPool} keeps between passes (a fresh native buffer costs more than a block's GEMM:
+ * the kernel maps new pages and the first write to each faults it in). {@link #close()} frees them.
  */
 final class NativeScratch implements AutoCloseable {
 
-	/** Pairs kept: one per core is enough, since a large batch keeps a core busy. */
-	static final int POOLED = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+	private DataBuffer in;
 
-	/** Largest buffer kept, in float64 values (64 MB): a 100,000 × 64 layer fits. */
-	static final long MAX_POOLED_DOUBLES = 8L << 20;
+	private DataBuffer product;
 
-	private static final ArrayBlockingQueue<NativeScratch> POOL = new ArrayBlockingQueue<>(POOLED);
+	private long capacity;
 
-	private DataBuffer a;
-
-	private DataBuffer b;
-
-	private NativeScratch() {
+	/** Doubles each buffer holds. */
+	long capacity() {
+		return capacity;
 	}
 
-	/** A pair of buffers of at least {@code doubles} values each; close it to give it back. */
-	static NativeScratch lend(long doubles) {
-		NativeScratch s = POOL.poll();
-		if (s == null) {
-			s = new NativeScratch();
+	/**
+	 * The same product as {@link ColumnKernels#product}, through one BLAS dgemm:
+	 * {@code y[c][r] = Σ_j x[j][r] · w[j, c]} for {@code r < n}, x {@code [k][≥ n]} float64
+	 * columns, w a {@code [k, m]} DOUBLE array, y {@code [≥ m][≥ n]}. y may be x itself: the
+	 * input is copied off-heap before the product is copied back.
+	 *
+	 * <p>Accuracy: whatever dgemm computes; with the kernels {@link BlasSummationOrder} checks for,
+	 * each result is summed in input order from +0.0, the bits of {@link ColumnKernels#dot}. The
+	 * product is f-order: dgemm writes it several times faster than c-order, and its columns are
+	 * the neurons the caller finishes one at a time.
+	 * @param room doubles to allocate at least when the buffers must grow (so that a pass's later,
+	 * wider layers need no second allocation)
+	 */
+	void gemm(double[][] x, int n, int k, INDArray w, int m, double[][] y, long room) {
+		ensure(Math.max(room, (long) n * Math.max(k, m)));
+		DoubleBuffer a = in.asNioDouble();
+		for (int j = 0; j < k; j++) {
+			a.put(j * n, x[j], 0, n);
 		}
-		s.a = ensure(s.a, doubles);
-		s.b = ensure(s.b, doubles);
-		return s;
-	}
-
-	private static DataBuffer ensure(DataBuffer buffer, long doubles) {
-		if (buffer != null && buffer.length() >= doubles) {
-			return buffer;
+		// Views of the kept buffers, not closed: closing one would free the buffer.
+		Nd4j.gemm(view(in, n, k), w, view(product, n, m), false, false, 1.0, 0.0);
+		DoubleBuffer p = product.asNioDouble();
+		for (int c = 0; c < m; c++) {
+			p.get(c * n, y[c], 0, n);
 		}
-		if (buffer != null) {
-			buffer.close();
-		}
-		return Nd4j.createBuffer(DataType.DOUBLE, doubles, false);
 	}
 
-	/** A {@code [rows, cols]} DOUBLE view of the first or the second buffer. */
-	INDArray matrix(int which, long rows, long cols, char order) {
-		long[] stride = order == 'f' ? new long[] { 1, rows } : new long[] { cols, 1 };
-		return Nd4j.create(which == 0 ? a : b, new long[] { rows, cols }, stride, 0, order);
-	}
-
-	@Override
-	public void close() {
-		if (a.length() <= MAX_POOLED_DOUBLES && b.length() <= MAX_POOLED_DOUBLES && POOL.offer(this)) {
+	private void ensure(long doubles) {
+		if (capacity >= doubles) {
 			return;
 		}
-		a.close();
-		b.close();
-		a = null;
-		b = null;
+		close();
+		in = Nd4j.createBuffer(DataType.DOUBLE, doubles, false);
+		try {
+			product = Nd4j.createBuffer(DataType.DOUBLE, doubles, false);
+		}
+		catch (RuntimeException | Error e) {
+			in.close();
+			in = null;
+			throw e;
+		}
+		capacity = doubles;
+	}
+
+	/** An f-order {@code [rows, cols]} DOUBLE view of the start of {@code buffer}. */
+	private static INDArray view(DataBuffer buffer, long rows, long cols) {
+		return Nd4j.create(buffer, new long[] { rows, cols }, new long[] { 1, rows }, 0, 'f');
+	}
+
+	/** Frees both buffers; the scratch may grow again afterwards. */
+	@Override
+	public void close() {
+		if (in != null) {
+			in.close();
+			product.close();
+			in = null;
+			product = null;
+			capacity = 0;
+		}
 	}
 
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * {@code confidence}, {@code rng}).
  *
  * <p>Nothing is computed until the answer is written. Then the pass starts
- * ({@link BlockedForward#start}), the helper thread computes blocks of rows from the first, and
+ * ({@link ForwardEngine#start}), the helper thread computes blocks of rows from the first, and
  * the writing thread writes each block as soon as it is ready, computing the next free block
  * itself whenever the one it needs is not: on an idle machine the forward pass and the JSON
  * writing share both cores instead of following each other.
@@ -51,10 +51,10 @@ final class StreamedForwardResponse {
 
 		@Override
 		public void serialize(StreamedForwardResponse value, JsonGenerator gen, SerializationContext ctxt) {
-			try (BlockedForward pass = BlockedForward.start(value.layers, value.inputs)) {
+			try (ForwardPass<float[]> pass = ForwardEngine.standard().start(value.layers, value.inputs, false)) {
 				int rows = pass.rows();
 				int cols = pass.outWidth();
-				float[] out = pass.out();
+				float[] out = pass.output();
 				gen.writeStartObject(value);
 				gen.writeName("shape");
 				ctxt.writeValue(gen, new int[] { rows, cols });

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +32,37 @@ class CutShortAnswerTests {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private Future<?> occupied;
+
 	@BeforeEach
-	void oneThread() {
-		// The request thread computes every block itself and checks the deadline before each one:
-		// 300,000 rows take well over 60 ms, so the deadline passes mid-answer.
-		BlockedForward.parallel = false;
+	void helperBusy() throws InterruptedException {
+		// With the helper thread busy elsewhere, the request thread computes every block itself, as
+		// under load, and checks the deadline in each one: 300,000 rows take well over 60 ms, so the
+		// deadline passes mid-answer.
+		long until = System.nanoTime() + 5_000_000_000L;
+		while ((occupied = HelperThread.shared().lend(this::awaitRelease)) == null && System.nanoTime() < until) {
+			Thread.sleep(10);
+		}
+		assertThat(occupied).as("the helper thread, lent to this test").isNotNull();
+	}
+
+	private void awaitRelease() {
+		try {
+			release.await();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@AfterEach
-	void bothThreads() {
-		BlockedForward.parallel = true;
+	void helperFree() throws Exception {
+		release.countDown();
+		if (occupied != null) {
+			occupied.get();
+		}
 	}
 
 	@Test

@@ -7,14 +7,16 @@ import dev.nnfs.service.tensor.FloatBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two ways {@link Network} runs a batch (plain Java for small ones, BLAS with reused
- * buffers for large ones) give the same bits as each other and as the op-by-op ND4J pipeline
+ * The ways {@link ForwardEngine} runs a batch (plain Java for small passes; blocks of rows with
+ * dgemm and the helper thread for large ones; any block size; every layer's output kept or only
+ * the last) give the same bits as each other and as the op-by-op ND4J pipeline
  * ({@link OpByOpNetwork}).
  */
 class NetworkPathsTests {
@@ -70,25 +72,32 @@ class NetworkPathsTests {
 		}
 	}
 
+	private static final EngineSettings DEFAULTS = EngineSettings.defaults();
+
+	/** Every pass small: plain Java on the calling thread. */
+	private static final ForwardEngine JAVA = new ForwardEngine(
+			new EngineSettings(Long.MAX_VALUE, DEFAULTS.blockDoubles(), DEFAULTS.parallel()));
+
+	/** Every pass with a dense layer large: dgemm for wide layers, blocks shared with the helper. */
+	private static final ForwardEngine LARGE = new ForwardEngine(new EngineSettings(0, DEFAULTS.blockDoubles(), true));
+
+	/** The same in blocks of 8 rows, with a ragged last block whatever the widths. */
+	private static final ForwardEngine EIGHT_ROWS = new ForwardEngine(new EngineSettings(0, 8, true));
+
+	/** Large passes on the calling thread alone. */
+	private static final ForwardEngine ONE_THREAD = new ForwardEngine(
+			new EngineSettings(DEFAULTS.nativeMinMacs(), DEFAULTS.blockDoubles(), false));
+
 	private static void check(Network network, FloatBatch inputs) {
 		List<FloatBatch> expected = OpByOpNetwork.forward(network, inputs, true);
+		List<FloatBatch> last = expected.subList(expected.size() - 1, expected.size());
 		float[] before = inputs.values().clone();
-		assertSameBits(network.forwardJava(inputs, true), expected);
-		assertSameBits(network.forwardNative(inputs, true), expected);
-		assertSameBits(network.forwardJava(inputs, false), expected.subList(expected.size() - 1, expected.size()));
-		assertSameBits(network.forwardNative(inputs, false), expected.subList(expected.size() - 1, expected.size()));
-		if (network.layers().stream().anyMatch(DenseLayer.class::isInstance)) {
-			assertSameBits(network.forwardBlocked(inputs), expected.subList(expected.size() - 1, expected.size()));
-			// Blocks of 8 rows and a ragged last block, whatever the widths.
-			int saved = BlockedForward.blockDoubles;
-			BlockedForward.blockDoubles = 8;
-			try {
-				assertSameBits(network.forwardBlocked(inputs), expected.subList(expected.size() - 1, expected.size()));
-			}
-			finally {
-				BlockedForward.blockDoubles = saved;
-			}
+		for (ForwardEngine engine : List.of(JAVA, LARGE, EIGHT_ROWS)) {
+			assertSameBits(engine.forward(network.layers(), inputs, true), expected);
+			assertSameBits(engine.forward(network.layers(), inputs, false), last);
 		}
+		assertSameBits(network.forward(inputs, true), expected);
+		assertSameBits(network.forward(inputs, false), last);
 		assertThat(inputs.values()).as("inputs are left alone").isEqualTo(before);
 	}
 
@@ -101,47 +110,43 @@ class NetworkPathsTests {
 	}
 
 	@Test
-	void aHundredThousandRowsGiveTheSameBitsInBlocksAsInWholeLayers() {
+	void aHundredThousandRowsGiveTheSameBitsInBlocksAsInPlainJava() {
 		SplittableRandom random = new SplittableRandom(13);
 		Network network = wide(random);
 		FloatBatch inputs = batch(random, 100_007, 2);
-		List<FloatBatch> whole = network.forwardNative(inputs, false);
-		assertSameBits(network.forwardBlocked(inputs), whole);
-		assertSameBits(network.forward(inputs, false), whole);
-		BlockedForward.parallel = false;
-		try {
-			assertSameBits(network.forwardBlocked(inputs), whole);
-		}
-		finally {
-			BlockedForward.parallel = true;
-		}
+		List<FloatBatch> java = JAVA.forward(network.layers(), inputs, false);
+		assertSameBits(network.forward(inputs, false), java);
+		assertSameBits(ONE_THREAD.forward(network.layers(), inputs, false), java);
 	}
 
 	@Test
-	void rowsTakenAsTheyAreReadyAreFinalAndAPassClosedEarlyFreesTheHelper() {
+	void rowsTakenAsTheyAreReadyAreFinalAndAPassClosedEarlyFreesTheHelper() throws Exception {
 		SplittableRandom random = new SplittableRandom(17);
 		Network network = wide(random);
 		FloatBatch inputs = batch(random, 50_003, 2);
-		float[] whole = network.forwardNative(inputs, false).get(0).values();
-		try (BlockedForward pass = BlockedForward.start(network.layers(), inputs)) {
+		float[] whole = JAVA.forward(network.layers(), inputs, false).get(0).values();
+		try (ForwardPass<float[]> pass = LARGE.start(network.layers(), inputs, false)) {
 			int ready = 0;
 			while (ready < pass.rows()) {
 				int needed = Math.min(pass.rows(), ready + 1 + random.nextInt(3_000));
 				int now = pass.awaitRows(needed);
 				assertThat(now).isBetween(needed, pass.rows());
 				for (int i = ready * 3; i < now * 3; i++) {
-					if (Float.floatToRawIntBits(pass.out()[i]) != Float.floatToRawIntBits(whole[i])) {
-						throw new AssertionError("value " + i + " of " + now * 3 + " ready: " + pass.out()[i]);
+					if (Float.floatToRawIntBits(pass.output()[i]) != Float.floatToRawIntBits(whole[i])) {
+						throw new AssertionError("value " + i + " of " + now * 3 + " ready: " + pass.output()[i]);
 					}
 				}
 				ready = now;
 			}
 		}
-		try (BlockedForward pass = BlockedForward.start(network.layers(), inputs)) {
+		try (ForwardPass<float[]> pass = LARGE.start(network.layers(), inputs, false)) {
 			assertThat(pass.awaitRows(1)).isPositive();
 		}
-		assertThat(BlockedForward.helperIdle()).as("the helper is free once a pass is closed").isTrue();
-		assertSameBits(network.forwardBlocked(inputs), List.of(FloatBatch.of(whole, inputs.rows(), 3)));
+		Future<?> lent = HelperThread.shared().lend(() -> {
+		});
+		assertThat(lent).as("the helper is free once a pass is closed").isNotNull();
+		lent.get();
+		assertSameBits(LARGE.forward(network.layers(), inputs, false), List.of(FloatBatch.of(whole, inputs.rows(), 3)));
 	}
 
 	@Test

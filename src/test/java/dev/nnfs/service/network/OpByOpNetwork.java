@@ -51,8 +51,10 @@ public final class OpByOpNetwork {
 	static INDArray dense(DenseLayer layer, INDArray x) {
 		long rows = x.size(0);
 		try (INDArray xd = x.castTo(DataType.DOUBLE);
+				INDArray wf = Nd4j.create(layer.weights(), new long[] { layer.inputs(), layer.neurons() }, 'c');
+				INDArray w = wf.castTo(DataType.DOUBLE);
 				INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] { rows, layer.neurons() }, 'f')) {
-			layer.product(xd, product);
+			Nd4j.gemm(xd, w, product, false, false, 1.0, 0.0);
 			INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] { rows, layer.neurons() }, 'c');
 			out.assign(product);
 			try (INDArray b = Nd4j.create(layer.biases(), new long[] { 1, layer.neurons() }, 'c')) {

@@ -75,7 +75,7 @@ class OutputBoundsTests {
 				width = neurons;
 			}
 			double[] bounds = OutputBounds.of(layers, x);
-			List<FloatBatch> outputs = new Network(layers).forwardJava(inputs, true);
+			List<FloatBatch> outputs = new Network(layers).forward(inputs, true);
 			for (int i = 0; i < layers.size(); i++) {
 				if (Double.isNaN(bounds[i])) {
 					continue;
