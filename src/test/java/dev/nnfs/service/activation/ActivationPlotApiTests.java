@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -49,7 +49,7 @@ class ActivationPlotApiTests {
 
 	private static List<double[]> curve(Document svg) {
 		List<Element> paths = Xml.svgElements(svg, "path");
-		assertEquals(1, paths.size(), "one curve");
+		assertThat(paths).as("one curve").hasSize(1);
 		return PlotFrame.vertices(paths.get(0).getAttribute("d"));
 	}
 
@@ -57,20 +57,21 @@ class ActivationPlotApiTests {
 	void sigmoidPassesThroughZeroAndAHalfAtTheRightPixel() throws Exception {
 		Document svg = svg("/activations/sigmoid/plot");
 		PlotFrame frame = PlotFrame.of(svg);
-		assertEquals(-5, frame.xMin(), 0.0);
-		assertEquals(5, frame.xMax(), 0.0);
+		assertThat(frame.xMin()).isCloseTo(-5.0, within(0.0));
+		assertThat(frame.xMax()).isCloseTo(5.0, within(0.0));
 		List<double[]> v = curve(svg);
-		assertEquals(201, v.size(), "201 samples by default");
-		assertEquals(frame.px(0), v.get(100)[0], PIXEL);
-		assertEquals(frame.py(0.5), v.get(100)[1], PIXEL);
+		assertThat(v).as("201 samples by default").hasSize(201);
+		assertThat(v.get(100)[0]).isCloseTo(frame.px(0), within(PIXEL));
+		assertThat(v.get(100)[1]).isCloseTo(frame.py(0.5), within(PIXEL));
 		for (int i : new int[] { 0, 37, 150, 200 }) {
 			double x = -5 + 10.0 * i / 200;
-			assertEquals(frame.px(x), v.get(i)[0], PIXEL, "x of vertex " + i);
-			assertEquals(frame.py(1 / (1 + Math.exp(-x))), v.get(i)[1], PIXEL, "y of vertex " + i);
+			assertThat(v.get(i)[0]).as("x of vertex " + i).isCloseTo(frame.px(x), within(PIXEL));
+			assertThat(v.get(i)[1]).as("y of vertex " + i)
+				.isCloseTo(frame.py(1 / (1 + Math.exp(-x))), within(PIXEL));
 		}
 		assertThat(frame.yMin()).isLessThan(1 / (1 + Math.exp(5)));
 		assertThat(frame.yMax()).isGreaterThan(1 / (1 + Math.exp(-5)));
-		assertEquals("sigmoid: y = 1 / (1 + e^-x)", Xml.byClass(svg, "title").getTextContent());
+		assertThat(Xml.byClass(svg, "title").getTextContent()).isEqualTo("sigmoid: y = 1 / (1 + e^-x)");
 		assertThat(Xml.texts(Xml.byClass(svg, "x-axis"))).contains("-4", "0", "4", "x");
 	}
 
@@ -80,10 +81,10 @@ class ActivationPlotApiTests {
 		PlotFrame frame = PlotFrame.of(svg);
 		double[][] expected = { { -2, 0 }, { -1, 0 }, { 0, 0 }, { 1, 1 }, { 2, 2 } };
 		List<double[]> v = curve(svg);
-		assertEquals(5, v.size());
+		assertThat(v).hasSize(5);
 		for (int i = 0; i < 5; i++) {
-			assertEquals(frame.px(expected[i][0]), v.get(i)[0], PIXEL);
-			assertEquals(frame.py(expected[i][1]), v.get(i)[1], PIXEL);
+			assertThat(v.get(i)[0]).isCloseTo(frame.px(expected[i][0]), within(PIXEL));
+			assertThat(v.get(i)[1]).isCloseTo(frame.py(expected[i][1]), within(PIXEL));
 		}
 	}
 
@@ -93,8 +94,8 @@ class ActivationPlotApiTests {
 		Document svg = svg("/activations/" + name + "/plot?from=-2&to=2&points=3&alpha=" + alpha);
 		PlotFrame frame = PlotFrame.of(svg);
 		List<double[]> v = curve(svg);
-		assertEquals(frame.py(atMinusTwo), v.get(0)[1], PIXEL);
-		assertEquals(frame.py(2), v.get(2)[1], PIXEL);
+		assertThat(v.get(0)[1]).isCloseTo(frame.py(atMinusTwo), within(PIXEL));
+		assertThat(v.get(2)[1]).isCloseTo(frame.py(2), within(PIXEL));
 		assertThat(Xml.byClass(svg, "title").getTextContent()).startsWith(name + " (alpha = ");
 	}
 
@@ -106,10 +107,11 @@ class ActivationPlotApiTests {
 		List<double[]> v = curve(svg);
 		for (int i = 0; i < 9; i++) {
 			double x = -4 + i;
-			assertEquals(frame.py(1 / (1 + Math.exp(1 - x))), v.get(i)[1], PIXEL, "vertex " + i);
+			assertThat(v.get(i)[1]).as("vertex " + i)
+				.isCloseTo(frame.py(1 / (1 + Math.exp(1 - x))), within(PIXEL));
 		}
-		assertEquals(frame.py(0.5), v.get(5)[1], PIXEL);
-		assertEquals("softmax of the row [x, 1], component 0", Xml.byClass(svg, "title").getTextContent());
+		assertThat(v.get(5)[1]).isCloseTo(frame.py(0.5), within(PIXEL));
+		assertThat(Xml.byClass(svg, "title").getTextContent()).isEqualTo("softmax of the row [x, 1], component 0");
 		assertThat(Xml.texts(Xml.byClass(svg, "y-axis"))).contains("softmax([x, 1])[0]");
 	}
 
@@ -118,8 +120,8 @@ class ActivationPlotApiTests {
 		Document svg = svg("/activations/log_softmax/plot?from=-2&to=2&points=3");
 		PlotFrame frame = PlotFrame.of(svg);
 		List<double[]> v = curve(svg);
-		assertEquals(frame.py(-Math.log(2)), v.get(1)[1], PIXEL);
-		assertEquals(frame.py(-Math.log1p(Math.exp(2))), v.get(0)[1], PIXEL);
+		assertThat(v.get(1)[1]).isCloseTo(frame.py(-Math.log(2)), within(PIXEL));
+		assertThat(v.get(0)[1]).isCloseTo(frame.py(-Math.log1p(Math.exp(2))), within(PIXEL));
 	}
 
 	@Test
@@ -140,8 +142,8 @@ class ActivationPlotApiTests {
 	@Test
 	void anUnknownActivationIsTheSame404AsForApply() throws Exception {
 		JsonNode p = problem("/activations/swish2/plot", 404);
-		assertEquals("urn:nnfs:problem:unknown-activation", p.get("type").asString());
-		assertEquals("name", p.get("errors").get(0).get("parameter").asString());
+		assertThat(p.get("type").asString()).isEqualTo("urn:nnfs:problem:unknown-activation");
+		assertThat(p.get("errors").get(0).get("parameter").asString()).isEqualTo("name");
 		assertThat(p.get("known").toString()).contains("sigmoid", "softmax");
 	}
 
@@ -158,17 +160,17 @@ class ActivationPlotApiTests {
 			"relu/plot?form=1 | form | is not a parameter of this plot" })
 	void aBadQueryIsA400NamingTheParameter(String uri, String parameter, String message) throws Exception {
 		JsonNode p = problem("/activations/" + uri, 400);
-		assertEquals("urn:nnfs:problem:invalid-input", p.get("type").asString());
-		assertEquals(parameter, p.get("errors").get(0).get("parameter").asString());
+		assertThat(p.get("type").asString()).isEqualTo("urn:nnfs:problem:invalid-input");
+		assertThat(p.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
 		assertThat(p.get("errors").get(0).get("message").asString()).contains(message);
 	}
 
 	@Test
 	void samplesAreBoundedByTheMaxPlotResolution() throws Exception {
 		JsonNode p = problem("/activations/sigmoid/plot?points=401", 400);
-		assertEquals("nnfs.limits.max-plot-resolution", p.get("limit").asString());
-		assertEquals(400, p.get("limitValue").asInt());
-		assertEquals("points", p.get("errors").get(0).get("parameter").asString());
+		assertThat(p.get("limit").asString()).isEqualTo("nnfs.limits.max-plot-resolution");
+		assertThat(p.get("limitValue").asInt()).isEqualTo(400);
+		assertThat(p.get("errors").get(0).get("parameter").asString()).isEqualTo("points");
 		assertThat(curve(svg("/activations/sigmoid/plot?points=400"))).hasSize(400);
 	}
 

@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -155,10 +155,10 @@ class SwaggerUiBrowserIT {
 	void theSpiralShowsItsThreeArms() throws IOException {
 		driver.get(url("/spiral?samples=100&classes=3&format=svg"));
 		Map<String, Object> r = rendered();
-		assertEquals("svg", r.get("root"));
+		assertThat(r.get("root")).isEqualTo("svg");
 		assertNonEmpty(box(r, "svg"), "document");
 		assertNonEmpty(box(r, "frame"), "frame");
-		assertEquals(300L, r.get("circles"));
+		assertThat(r.get("circles")).isEqualTo(300L);
 		screenshot("spiral");
 	}
 
@@ -167,11 +167,12 @@ class SwaggerUiBrowserIT {
 		for (String name : List.of("sigmoid", "softmax", "relu")) {
 			driver.get(url("/activations/" + name + "/plot?from=-5&to=5"));
 			Map<String, Object> r = rendered();
-			assertEquals(1L, r.get("paths"), name);
+			assertThat(r.get("paths")).as(name).isEqualTo(1L);
 			double[] frame = box(r, "frame");
 			double[] curve = box(r, "curve");
 			assertNonEmpty(curve, name + " curve");
-			assertEquals(frame[2], curve[2], 1.0, name + ": the curve runs from x = from to x = to");
+			assertThat(curve[2]).as(name + ": the curve runs from x = from to x = to")
+				.isCloseTo(frame[2], within(1.0));
 			assertThat(curve[3]).as(name + ": the curve rises").isGreaterThan(frame[3] / 2);
 			screenshot("activation-" + name);
 		}
@@ -189,15 +190,15 @@ class SwaggerUiBrowserIT {
 				    'Accept': 'image/svg+xml' }, body: arguments[0] })
 				  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
 				  .catch((e) => done(String(e)));""", seededNetwork(), url("/network/plot?resolution=100"));
-		assertEquals(200L, status);
+		assertThat(status).isEqualTo(200L);
 		new WebDriverWait(driver, WAIT).until((d) -> "svg".equals(js("return document.documentElement.localName")));
 		Map<String, Object> r = rendered();
 		double[] frame = box(r, "frame");
 		double[] regions = box(r, "regions");
-		assertEquals(frame[2], regions[2], 1.0, "the regions fill the frame across");
-		assertEquals(frame[3], regions[3], 1.0, "and up");
-		assertEquals(300L, r.get("circles"));
-		assertEquals(3L, r.get("colours"), "each of the three classes wins somewhere");
+		assertThat(regions[2]).as("the regions fill the frame across").isCloseTo(frame[2], within(1.0));
+		assertThat(regions[3]).as("and up").isCloseTo(frame[3], within(1.0));
+		assertThat(r.get("circles")).isEqualTo(300L);
+		assertThat(r.get("colours")).as("each of the three classes wins somewhere").isEqualTo(3L);
 		assertThat((Long) r.get("rects")).isPositive();
 		screenshot("network-regions");
 	}
@@ -250,7 +251,7 @@ class SwaggerUiBrowserIT {
 		assertThat(op.findElement(By.cssSelector("textarea.body-param__text")).getAttribute("value").replaceAll("\\s", ""))
 			.as("the first example, seed 001 In[37], is ready")
 			.isEqualTo("{\"inputs\":[[1,2,3]]}");
-		assertEquals("200", execute(op));
+		assertThat(execute(op)).isEqualTo("200");
 		WebElement body = op.findElement(By.cssSelector(".live-responses-table .response-col_description .highlight-code pre"));
 		JsonNode answer = Json.parse(body.getText());
 		// softmax([1, 2, 3]) = e^(x - 3) / (e^-2 + e^-1 + 1), within a float32 ulp or two
@@ -260,7 +261,7 @@ class SwaggerUiBrowserIT {
 		for (int i = 0; i < 3; i++) {
 			assertThat((double) outputs[i]).isCloseTo(Math.exp(i - 2) / sum, org.assertj.core.data.Offset.offset(2e-7));
 		}
-		assertEquals(2, answer.get("argmax").get(0).asInt());
+		assertThat(answer.get("argmax").get(0).asInt()).isEqualTo(2);
 		js("arguments[0].scrollIntoView({block: 'center'})", body);
 		screenshot(op, "swagger-softmax");
 	}
@@ -269,7 +270,7 @@ class SwaggerUiBrowserIT {
 	void tryItOutShowsTheSoftmaxCurveAsAPicture() throws IOException {
 		WebElement op = operation("get", "/activations/{name}/plot");
 		setParameter(op, "name", "softmax");
-		assertEquals("200", execute(op));
+		assertThat(execute(op)).isEqualTo("200");
 		assertPictureShown(op, 1, 0);
 		screenshot(op, "swagger-softmax-plot");
 	}
@@ -277,7 +278,7 @@ class SwaggerUiBrowserIT {
 	@Test
 	void tryItOutShowsTheDecisionRegionsAsAPicture() throws IOException {
 		WebElement op = operation("post", "/network/plot");
-		assertEquals("200", execute(op));
+		assertThat(execute(op)).isEqualTo("200");
 		assertPictureShown(op, 0, 300);
 		screenshot(op, "swagger-network-plot");
 	}
@@ -294,8 +295,8 @@ class SwaggerUiBrowserIT {
 		assertThat(img.getSize().getWidth()).as("shown width").isPositive();
 		String src = img.getAttribute("src");
 		String svg = java.net.URLDecoder.decode(src.substring(src.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
-		assertEquals(paths, count(svg, "<path "));
-		assertEquals(circles, count(svg, "<circle ") - legendDots(svg));
+		assertThat(count(svg, "<path ")).isEqualTo(paths);
+		assertThat(count(svg, "<circle ") - legendDots(svg)).isEqualTo(circles);
 		js("arguments[0].scrollIntoView({block: 'center'})", img);
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -79,7 +79,7 @@ class NetworkPlotApiTests {
 			double y = PlotFrame.num(rect, "y");
 			int first = (int) Math.round((x - frame.left()) / cellWidth);
 			int count = (int) Math.round(PlotFrame.num(rect, "width") / cellWidth);
-			assertEquals(cellHeight, PlotFrame.num(rect, "height"), 0.02);
+			assertThat(PlotFrame.num(rect, "height")).isCloseTo(cellHeight, within(0.02));
 			double centreY = frame.dataY(y + cellHeight / 2);
 			for (int c = first; c < first + count; c++) {
 				cells++;
@@ -92,18 +92,19 @@ class NetworkPlotApiTests {
 				if (max - second < 1e-3) {
 					continue; // a tie on a boundary: either class is right
 				}
-				assertEquals(Palette.OKABE_ITO.colour(best), rect.getAttribute("fill"),
-						"cell " + c + " at (" + centreX + ", " + centreY + ")");
+				assertThat(rect.getAttribute("fill")).as("cell " + c + " at (" + centreX + ", " + centreY + ")")
+					.isEqualTo(Palette.OKABE_ITO.colour(best));
 				double shade = (1 / sum - 1.0 / 3) / (2.0 / 3) * RegionLayer.SHADES;
 				if (Math.abs(shade - Math.floor(shade) - 0.5) > 0.01) {
 					double opacity = RegionLayer.MIN_OPACITY
 							+ (RegionLayer.MAX_OPACITY - RegionLayer.MIN_OPACITY) * Math.round(shade) / RegionLayer.SHADES;
-					assertEquals(opacity, PlotFrame.num(rect, "fill-opacity"), 0.0051, "opacity of cell " + c);
+					assertThat(PlotFrame.num(rect, "fill-opacity")).as("opacity of cell " + c)
+						.isCloseTo(opacity, within(0.0051));
 					checkedShades++;
 				}
 			}
 		}
-		assertEquals(resolution * resolution, cells, "the rects tile the grid");
+		assertThat(cells).as("the rects tile the grid").isEqualTo(resolution * resolution);
 		assertThat(checkedShades).isGreaterThan(resolution * resolution / 2);
 		assertThat(children(regions, "rect").size()).isLessThan(resolution * resolution / 2);
 	}
@@ -111,13 +112,14 @@ class NetworkPlotApiTests {
 	@Test
 	void theSpiralIsDrawnOnTopInItsLabelsColoursWithinTheAxes() throws Exception {
 		Document svg = plot("", NetworkPlotController.THREE_SECTORS);
-		assertEquals("100", Xml.byClass(svg, "regions").getAttribute("data-columns"), "default resolution");
+		assertThat(Xml.byClass(svg, "regions").getAttribute("data-columns")).as("default resolution")
+			.isEqualTo("100");
 		Element scatter = Xml.byClass(svg, "scatter");
-		assertEquals(300, children(scatter, "circle").size());
+		assertThat(children(scatter, "circle")).hasSize(300);
 		for (int c = 0; c < 3; c++) {
 			Element group = Xml.byClass(svg, "class-" + c);
-			assertEquals(Palette.OKABE_ITO.colour(c), group.getAttribute("fill"));
-			assertEquals(100, children(group, "circle").size());
+			assertThat(group.getAttribute("fill")).isEqualTo(Palette.OKABE_ITO.colour(c));
+			assertThat(children(group, "circle")).hasSize(100);
 		}
 		PlotFrame frame = PlotFrame.of(svg);
 		// every spiral point has radius at most 1, and the axes give it some room
@@ -140,10 +142,8 @@ class NetworkPlotApiTests {
 			.distinct()
 			.sorted()
 			.toList();
-		assertEquals(List.of(Palette.OKABE_ITO.colour(0), Palette.OKABE_ITO.colour(2), Palette.OKABE_ITO.colour(1))
-			.stream()
-			.sorted()
-			.toList(), fills);
+		assertThat(fills).containsExactlyInAnyOrder(Palette.OKABE_ITO.colour(0), Palette.OKABE_ITO.colour(2),
+				Palette.OKABE_ITO.colour(1));
 		JsonNode forward = Json.parse(mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
 			.content(NetworkPlotController.SEEDED))
 			.andExpect(status().isOk())
@@ -161,8 +161,8 @@ class NetworkPlotApiTests {
 				{"inputs": [[0, 0], [1, 2], [-3, 0.5]],
 				 "layers": [{"type": "dense", "neurons": 2, "weights": [[1, -1], [1, -1]]}]}""");
 		Element scatter = Xml.byClass(svg, "scatter");
-		assertEquals(3, children(scatter, "circle").size());
-		assertEquals("#222222", Xml.byClass(svg, "class-0").getAttribute("fill"));
+		assertThat(children(scatter, "circle")).hasSize(3);
+		assertThat(Xml.byClass(svg, "class-0").getAttribute("fill")).isEqualTo("#222222");
 		assertThat(Xml.texts(Xml.byClass(svg, "legend"))).containsExactly("predicted 0", "predicted 1", "data");
 		PlotFrame frame = PlotFrame.of(svg);
 		assertThat(frame.xMin()).isLessThanOrEqualTo(-3);
@@ -184,7 +184,7 @@ class NetworkPlotApiTests {
 	void dataThatIsNotTwoDimensionalIsA400AtInputs() throws Exception {
 		JsonNode p = problem("", """
 				{"inputs": [[1, 2, 3]], "layers": [{"type": "dense", "neurons": 2}]}""");
-		assertEquals("/inputs", p.get("errors").get(0).get("pointer").asString());
+		assertThat(p.get("errors").get(0).get("pointer").asString()).isEqualTo("/inputs");
 		assertThat(p.get("detail").asString()).contains("2 columns");
 	}
 
@@ -192,27 +192,27 @@ class NetworkPlotApiTests {
 	void bodyMistakesHaveTheSamePointersAsForward() throws Exception {
 		JsonNode p = problem("", """
 				{"spiral": {"samples": 10, "classes": 3}, "layers": [{"type": "dense", "neurons": 3}, {"type": "activation", "name": "nope"}]}""");
-		assertEquals("/layers/1/name", p.get("errors").get(0).get("pointer").asString());
+		assertThat(p.get("errors").get(0).get("pointer").asString()).isEqualTo("/layers/1/name");
 	}
 
 	@Test
 	void resolutionIsCheckedAndBounded() throws Exception {
 		JsonNode malformed = problem("?resolution=1", NetworkPlotController.THREE_SECTORS);
-		assertEquals("resolution", malformed.get("errors").get(0).get("parameter").asString());
-		assertEquals("resolution", problem("?resolution=1e2", NetworkPlotController.THREE_SECTORS).get("errors")
+		assertThat(malformed.get("errors").get(0).get("parameter").asString()).isEqualTo("resolution");
+		assertThat(problem("?resolution=1e2", NetworkPlotController.THREE_SECTORS).get("errors")
 			.get(0)
 			.get("parameter")
-			.asString());
+			.asString()).isEqualTo("resolution");
 
 		JsonNode over = problem("?resolution=401", NetworkPlotController.THREE_SECTORS);
-		assertEquals("nnfs.limits.max-plot-resolution", over.get("limit").asString());
-		assertEquals(400, over.get("limitValue").asInt());
+		assertThat(over.get("limit").asString()).isEqualTo("nnfs.limits.max-plot-resolution");
+		assertThat(over.get("limitValue").asInt()).isEqualTo(400);
 
 		// 400 × 400 cells through 400 neurons would be 64,000,000 values in one layer's output
 		JsonNode wide = problem("?resolution=400", """
 				{"inputs": [[0, 0]], "layers": [{"type": "dense", "neurons": 400}]}""");
-		assertEquals("nnfs.limits.max-layer-output-values", wide.get("limit").asString());
-		assertEquals("resolution", wide.get("errors").get(0).get("parameter").asString());
+		assertThat(wide.get("limit").asString()).isEqualTo("nnfs.limits.max-layer-output-values");
+		assertThat(wide.get("errors").get(0).get("parameter").asString()).isEqualTo("resolution");
 	}
 
 }

@@ -2,10 +2,8 @@ package dev.nnfs.service.numpy;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** {@link Linspace} against values printed by numpy's {@code np.linspace}. */
 class LinspaceTests {
@@ -13,10 +11,11 @@ class LinspaceTests {
 	@Test
 	void lastElementIsStopExactly() {
 		double[] y = Linspace.linspace(0.0, 1.0, 50);
-		assertEquals(50, y.length);
+		assertThat(y).hasSize(50);
 		assertBits(1.0, y[49]);
 		// without numpy's endpoint rule the last element would be 49 * (1/49)
-		assertNotEquals(1.0, 49 * (1.0 / 49));
+		// Double.valueOf: compared with Double.equals, bit for bit
+		assertThat(49 * (1.0 / 49)).isNotEqualTo(Double.valueOf(1.0));
 	}
 
 	@Test
@@ -44,7 +43,7 @@ class LinspaceTests {
 
 	@Test
 	void zeroElementsIsEmpty() {
-		assertEquals(0, Linspace.linspace(0, 1, 0).length);
+		assertThat(Linspace.linspace(0, 1, 0)).isEmpty();
 	}
 
 	@Test
@@ -68,17 +67,16 @@ class LinspaceTests {
 
 	@Test
 	void negativeLengthIsRejected() {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Linspace.linspace(0, 1, -1));
-		assertTrue(ex.getMessage().contains("-1"), ex.getMessage());
+		assertThatIllegalArgumentException().isThrownBy(() -> Linspace.linspace(0, 1, -1)).withMessageContaining("-1");
 	}
 
 	private static void assertBits(double expected, double actual) {
-		assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
-				() -> "expected " + expected + " but was " + actual);
+		assertThat(Double.doubleToLongBits(actual)).as("expected " + expected + " but was " + actual)
+			.isEqualTo(Double.doubleToLongBits(expected));
 	}
 
 	private static void assertArrayBits(double[] expected, double[] actual) {
-		assertEquals(expected.length, actual.length);
+		assertThat(actual).hasSameSizeAs(expected);
 		for (int i = 0; i < expected.length; i++) {
 			assertBits(expected[i], actual[i]);
 		}

@@ -1,8 +1,6 @@
 package dev.nnfs.service.numpy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NumpyFloat32Tests {
 
 	private static void assertBits(int expected, float actual, String what) {
-		assertEquals(String.format("%08x", expected), GoldenFloats.hex(actual), what);
+		assertThat(GoldenFloats.hex(actual)).as(what).isEqualTo(String.format("%08x", expected));
 	}
 
 	@Test
@@ -27,8 +25,8 @@ class NumpyFloat32Tests {
 				mismatches.add(row[0] + " (" + x + "): numpy " + row[1] + ", got " + GoldenFloats.hex(actual));
 			}
 		}
-		assertTrue(rows.size() > 4000, "golden exp rows: " + rows.size());
-		assertEquals(List.of(), mismatches);
+		assertThat(rows.size() > 4000).as("golden exp rows: " + rows.size()).isTrue();
+		assertThat(mismatches).isEmpty();
 	}
 
 	@Test
@@ -42,27 +40,29 @@ class NumpyFloat32Tests {
 				mismatches.add(row[0] + " (" + x + "): numpy " + row[1] + ", got " + GoldenFloats.hex(actual));
 			}
 		}
-		assertTrue(rows.size() > 3000, "golden log rows: " + rows.size());
-		assertEquals(List.of(), mismatches);
+		assertThat(rows.size() > 3000).as("golden log rows: " + rows.size()).isTrue();
+		assertThat(mismatches).isEmpty();
 	}
 
 	@Test
 	void expSpecialValuesAsNumpy() {
-		assertEquals(1.0f, NumpyFloat32.exp(0.0f));
-		assertEquals(1.0f, NumpyFloat32.exp(-0.0f));
-		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(Float.POSITIVE_INFINITY));
+		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit; the primitive
+		// isEqualTo(float) would take -0.0f for 0.0f
+		assertThat(NumpyFloat32.exp(0.0f)).isEqualTo(Float.valueOf(1.0f));
+		assertThat(NumpyFloat32.exp(-0.0f)).isEqualTo(Float.valueOf(1.0f));
+		assertThat(NumpyFloat32.exp(Float.POSITIVE_INFINITY)).isEqualTo(Float.valueOf(Float.POSITIVE_INFINITY));
 		assertBits(0, NumpyFloat32.exp(Float.NEGATIVE_INFINITY), "exp(-inf) is +0");
 		assertBits(0x7fc00000, NumpyFloat32.exp(Float.NaN), "exp(nan)");
 		assertBits(0x7fc00000, NumpyFloat32.exp(Float.intBitsToFloat(0xffc00000)), "exp(-nan) is +nan");
 		// the overflow threshold is inclusive, its predecessor still finite
-		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(NumpyFloat32.EXP_XMAX));
+		assertThat(NumpyFloat32.exp(NumpyFloat32.EXP_XMAX)).isEqualTo(Float.valueOf(Float.POSITIVE_INFINITY));
 		float big = NumpyFloat32.exp(Math.nextDown(NumpyFloat32.EXP_XMAX));
-		assertTrue(Float.isFinite(big) && big > 3.4e38f, "exp just below xmax: " + big);
-		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.exp(88.72284f));
+		assertThat(Float.isFinite(big) && big > 3.4e38f).as("exp just below xmax: " + big).isTrue();
+		assertThat(NumpyFloat32.exp(88.72284f)).isEqualTo(Float.valueOf(Float.POSITIVE_INFINITY));
 		// the underflow threshold is inclusive; just above it the result is a denormal
 		assertBits(0, NumpyFloat32.exp(NumpyFloat32.EXP_XMIN), "exp(xmin) is +0");
 		float tiny = NumpyFloat32.exp(Math.nextUp(NumpyFloat32.EXP_XMIN));
-		assertTrue(tiny > 0 && tiny < Float.MIN_NORMAL, "exp just above xmin: " + tiny);
+		assertThat(tiny > 0 && tiny < Float.MIN_NORMAL).as("exp just above xmin: " + tiny).isTrue();
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class NumpyFloat32Tests {
 			}
 			float actual = NumpyFloat32.exp(x);
 			if (x >= NumpyFloat32.EXP_XMAX) {
-				assertEquals(Float.POSITIVE_INFINITY, actual);
+				assertThat(actual).isEqualTo(Float.valueOf(Float.POSITIVE_INFINITY));
 			}
 			else if (x <= NumpyFloat32.EXP_XMIN) {
 				assertBits(0, actual, "exp(" + x + ")");
@@ -85,31 +85,31 @@ class NumpyFloat32Tests {
 			else {
 				double exact = Math.exp(x);
 				double ulp = Math.ulp((float) Math.max(exact, Float.MIN_NORMAL));
-				assertTrue(Math.abs(actual - exact) <= 3 * ulp, "exp(" + x + ") = " + actual);
+				assertThat(Math.abs(actual - exact) <= 3 * ulp).as("exp(" + x + ") = " + actual).isTrue();
 			}
 			checked++;
 		}
-		assertTrue(checked > 2_000_000, "checked " + checked);
+		assertThat(checked > 2_000_000).as("checked " + checked).isTrue();
 	}
 
 	@Test
 	void expDiffersFromTheCorrectlyRoundedExpWhereNumpyDoes() {
 		// e^-1, one of the softmax([1, 2, 3]) terms: numpy's kernel is 1 ulp below the
 		// correctly rounded value that (float) Math.exp gives
-		assertEquals("3ebc5ab1", GoldenFloats.hex(NumpyFloat32.exp(-1.0f)));
-		assertEquals("3ebc5ab2", GoldenFloats.hex((float) Math.exp(-1.0)));
+		assertThat(GoldenFloats.hex(NumpyFloat32.exp(-1.0f))).isEqualTo("3ebc5ab1");
+		assertThat(GoldenFloats.hex((float) Math.exp(-1.0))).isEqualTo("3ebc5ab2");
 	}
 
 	@Test
 	void logSpecialValuesAsNumpy() {
 		assertBits(0, NumpyFloat32.log(1.0f), "log(1)");
-		assertEquals(Float.NEGATIVE_INFINITY, NumpyFloat32.log(0.0f));
-		assertEquals(Float.NEGATIVE_INFINITY, NumpyFloat32.log(-0.0f));
-		assertEquals(Float.POSITIVE_INFINITY, NumpyFloat32.log(Float.POSITIVE_INFINITY));
+		assertThat(NumpyFloat32.log(0.0f)).isEqualTo(Float.valueOf(Float.NEGATIVE_INFINITY));
+		assertThat(NumpyFloat32.log(-0.0f)).isEqualTo(Float.valueOf(Float.NEGATIVE_INFINITY));
+		assertThat(NumpyFloat32.log(Float.POSITIVE_INFINITY)).isEqualTo(Float.valueOf(Float.POSITIVE_INFINITY));
 		assertBits(0xffc00000, NumpyFloat32.log(-1.0f), "log(-1) is -nan");
 		assertBits(0xffc00000, NumpyFloat32.log(Float.NEGATIVE_INFINITY), "log(-inf) is -nan");
 		assertBits(0x7fc00000, NumpyFloat32.log(Float.NaN), "log(nan)");
-		assertEquals(-103.27893f, NumpyFloat32.log(Float.MIN_VALUE));
+		assertThat(NumpyFloat32.log(Float.MIN_VALUE)).isEqualTo(Float.valueOf(-103.27893f));
 	}
 
 	@Test
@@ -119,17 +119,17 @@ class NumpyFloat32Tests {
 		a[0] = 16777216f;
 		Arrays.fill(a, 1, 16, 1f);
 		Arrays.fill(a, 16, 21, 3f);
-		assertEquals(1.6777248e+07f, NumpyFloat32.sum(a, 0, 21));
+		assertThat(NumpyFloat32.sum(a, 0, 21)).isEqualTo(Float.valueOf(1.6777248e+07f));
 		float sequential = 0f;
 		for (float v : a) {
 			sequential += v;
 		}
-		assertNotEquals(1.6777248e+07f, sequential);
+		assertThat(sequential).isNotEqualTo(Float.valueOf(1.6777248e+07f));
 		// np.sum(np.array([[1e8] + [1.0]*300], dtype=np.float32), axis=1): halves of 144 and 157
 		float[] b = new float[301];
 		b[0] = 1e8f;
 		Arrays.fill(b, 1, 301, 1f);
-		assertEquals(1.00000296e+08f, NumpyFloat32.sum(b, 0, 301));
+		assertThat(NumpyFloat32.sum(b, 0, 301)).isEqualTo(Float.valueOf(1.00000296e+08f));
 		assertBits(0, NumpyFloat32.sum(b, 1, 0), "empty sum is +0");
 	}
 
@@ -142,7 +142,7 @@ class NumpyFloat32Tests {
 		for (int n : new int[] { 1, 7, 8, 9, 128, 129, 300 }) {
 			float[] e = x.clone();
 			NumpyFloat32.expInPlace(e, 0, n);
-			assertEquals(NumpyFloat32.sum(e, 0, n), NumpyFloat32.sumExp(x, 0, n), "n = " + n);
+			assertThat(NumpyFloat32.sumExp(x, 0, n)).as("n = " + n).isEqualTo(Float.valueOf(NumpyFloat32.sum(e, 0, n)));
 		}
 	}
 

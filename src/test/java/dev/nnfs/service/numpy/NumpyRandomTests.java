@@ -4,10 +4,9 @@ import dev.nnfs.service.Golden;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIndexOutOfBoundsException;
 
 /**
  * {@link NumpyRandom} against values printed by numpy's legacy RandomState
@@ -30,7 +29,7 @@ class NumpyRandomTests {
 		for (double expected : SEED_0) {
 			assertBitsEqual(expected, rng.nextGaussian());
 		}
-		assertEquals(SEED_0.length, rng.draws());
+		assertThat(rng.draws()).isEqualTo(SEED_0.length);
 	}
 
 	@Test
@@ -45,11 +44,11 @@ class NumpyRandomTests {
 	void rawOutputIsReferenceMt19937() {
 		// init_genrand(5489) is std::mt19937's default; the C++ standard fixes its 10000th output.
 		NumpyRandom rng = new NumpyRandom(5489);
-		assertEquals(3499211612L, Integer.toUnsignedLong(rng.nextInt32()));
+		assertThat(Integer.toUnsignedLong(rng.nextInt32())).isEqualTo(3499211612L);
 		for (int i = 2; i < 10000; i++) {
 			rng.nextInt32();
 		}
-		assertEquals(4123659995L, Integer.toUnsignedLong(rng.nextInt32()));
+		assertThat(Integer.toUnsignedLong(rng.nextInt32())).isEqualTo(4123659995L);
 	}
 
 	@Test
@@ -83,11 +82,11 @@ class NumpyRandomTests {
 		for (int k = 0; k <= 4; k++) {
 			NumpyRandom rng = new NumpyRandom(0);
 			rng.skip(k);
-			assertEquals(k, rng.draws());
+			assertThat(rng.draws()).isEqualTo(k);
 			for (int i = k; i < SEED_0.length; i++) {
 				assertBitsEqual(SEED_0[i], rng.nextGaussian());
 			}
-			assertEquals(SEED_0.length, rng.draws());
+			assertThat(rng.draws()).isEqualTo(SEED_0.length);
 		}
 	}
 
@@ -106,7 +105,7 @@ class NumpyRandomTests {
 		NumpyRandom longer = new NumpyRandom(0);
 		longer.nextGaussian();
 		longer.skip(5);
-		assertEquals(6, longer.draws());
+		assertThat(longer.draws()).isEqualTo(6);
 		assertBitsEqual(SEED_0[6], longer.nextGaussian());
 		assertBitsEqual(SEED_0[7], longer.nextGaussian());
 	}
@@ -116,7 +115,7 @@ class NumpyRandomTests {
 		NumpyRandom rng = new NumpyRandom(0);
 		rng.nextGaussian();
 		rng.skip(0);
-		assertEquals(1, rng.draws());
+		assertThat(rng.draws()).isEqualTo(1);
 		assertBitsEqual(SEED_0[1], rng.nextGaussian());
 	}
 
@@ -125,7 +124,7 @@ class NumpyRandomTests {
 		NumpyRandom rng = new NumpyRandom(0);
 		rng.nextGaussian(); // SEED_0[1] is now cached
 		rng.seed(0);
-		assertEquals(0, rng.draws());
+		assertThat(rng.draws()).isEqualTo(0);
 		assertBitsEqual(SEED_0[0], rng.nextGaussian());
 		assertBitsEqual(SEED_0[1], rng.nextGaussian());
 
@@ -137,11 +136,11 @@ class NumpyRandomTests {
 	@Test
 	void float32DrawsAreTheDoubleDrawsRounded() {
 		float[] draws = new NumpyRandom(0).randnFloat32(SEED_0.length);
-		assertEquals(SEED_0.length, draws.length);
+		assertThat(draws).hasSameSizeAs(SEED_0);
 		for (int i = 0; i < SEED_0.length; i++) {
-			assertEquals(Float.floatToIntBits((float) SEED_0[i]), Float.floatToIntBits(draws[i]));
+			assertThat(Float.floatToIntBits(draws[i])).isEqualTo(Float.floatToIntBits((float) SEED_0[i]));
 		}
-		assertEquals(0, new NumpyRandom(0).randnFloat32(0).length);
+		assertThat(new NumpyRandom(0).randnFloat32(0)).isEmpty();
 	}
 
 	@Test
@@ -149,8 +148,8 @@ class NumpyRandomTests {
 		NumpyRandom rng = new NumpyRandom(0);
 		float[] dst = { 9f, 9f, 9f, 9f, 9f };
 		rng.fillRandnFloat32(dst, 1, 3);
-		assertArrayEquals(new float[] { 9f, (float) SEED_0[0], (float) SEED_0[1], (float) SEED_0[2], 9f }, dst);
-		assertEquals(3, rng.draws());
+		assertThat(dst).isEqualTo(new float[] { 9f, (float) SEED_0[0], (float) SEED_0[1], (float) SEED_0[2], 9f });
+		assertThat(rng.draws()).isEqualTo(3);
 	}
 
 	@Test
@@ -168,54 +167,51 @@ class NumpyRandomTests {
 				rng = new NumpyRandom(seed);
 				currentSeed = seed;
 			}
-			assertEquals(Long.parseLong(row[1]), rng.draws());
+			assertThat(rng.draws()).isEqualTo(Long.parseLong(row[1]));
 			double expected = Double.parseDouble(row[2]);
 			double actual = rng.nextGaussian();
 			String where = "seed " + seed + " index " + row[1];
-			assertEquals(Float.floatToIntBits(Float.parseFloat(row[3])), Float.floatToIntBits((float) actual), where);
+			assertThat(Float.floatToIntBits((float) actual)).as(where)
+				.isEqualTo(Float.floatToIntBits(Float.parseFloat(row[3])));
 			long ulps = Math.abs(Double.doubleToLongBits(expected) - Double.doubleToLongBits(actual));
-			assertTrue(ulps <= 4, where + ": " + actual + " is " + ulps + " ulp from numpy's " + expected);
+			assertThat(ulps <= 4).as(where + ": " + actual + " is " + ulps + " ulp from numpy's " + expected).isTrue();
 			exact += (ulps == 0) ? 1 : 0;
 			total++;
 		}
-		assertEquals(4 * 301, total);
-		assertTrue(exact >= total * 9 / 10, exact + " of " + total + " float64 draws are exact");
+		assertThat(total).isEqualTo(4 * 301);
+		assertThat(exact >= total * 9 / 10).as(exact + " of " + total + " float64 draws are exact").isTrue();
 	}
 
 	@Test
 	void seedBelowZeroIsRejected() {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(-1));
-		assertTrue(ex.getMessage().contains("-1"), ex.getMessage());
+		assertThatIllegalArgumentException().isThrownBy(() -> new NumpyRandom(-1)).withMessageContaining("-1");
 	}
 
 	@Test
 	void seedOf2To32IsRejected() {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-				() -> new NumpyRandom(0).seed(4294967296L));
-		assertTrue(ex.getMessage().contains("4294967296"), ex.getMessage());
+		assertThatIllegalArgumentException().isThrownBy(() -> new NumpyRandom(0).seed(4294967296L))
+			.withMessageContaining("4294967296");
 	}
 
 	@Test
 	void negativeSkipIsRejected() {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(0).skip(-3));
-		assertTrue(ex.getMessage().contains("-3"), ex.getMessage());
+		assertThatIllegalArgumentException().isThrownBy(() -> new NumpyRandom(0).skip(-3)).withMessageContaining("-3");
 	}
 
 	@Test
 	void negativeLengthIsRejected() {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-				() -> new NumpyRandom(0).randnFloat32(-2));
-		assertTrue(ex.getMessage().contains("-2"), ex.getMessage());
+		assertThatIllegalArgumentException().isThrownBy(() -> new NumpyRandom(0).randnFloat32(-2))
+			.withMessageContaining("-2");
 	}
 
 	@Test
 	void fillOutsideTheArrayIsRejected() {
-		assertThrows(IndexOutOfBoundsException.class, () -> new NumpyRandom(0).fillRandnFloat32(new float[3], 2, 2));
+		assertThatIndexOutOfBoundsException().isThrownBy(() -> new NumpyRandom(0).fillRandnFloat32(new float[3], 2, 2));
 	}
 
 	private static void assertBitsEqual(double expected, double actual) {
-		assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
-				() -> "expected " + expected + " but was " + actual);
+		assertThat(Double.doubleToLongBits(actual)).as("expected " + expected + " but was " + actual)
+			.isEqualTo(Double.doubleToLongBits(expected));
 	}
 
 }

@@ -1,9 +1,8 @@
 package dev.nnfs.service.numpy;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,15 +45,15 @@ class SoftmaxTests {
 	void softmaxOfOneTwoThreeIsNumpys() {
 		// numpy 2.4.6, float32, AVX512F: bits 3db861f3 3e7a9a19 3f2a4d3b, whose shortest reprs
 		// (repr of the np.float32 scalars) are these; 0.66524096 is the same float as 0.66524094
-		assertArrayEquals(parse("0.09003057", "0.24472846", "0.66524094"), softmax(1, 2, 3));
-		assertArrayEquals(parse("0.09003057", "0.24472846", "0.66524096"), softmax(1, 2, 3));
-		assertEquals("3db861f3 3e7a9a19 3f2a4d3b", hex(softmax(1, 2, 3)));
+		assertThat(softmax(1, 2, 3)).isEqualTo(parse("0.09003057", "0.24472846", "0.66524094"));
+		assertThat(softmax(1, 2, 3)).isEqualTo(parse("0.09003057", "0.24472846", "0.66524096"));
+		assertThat(hex(softmax(1, 2, 3))).isEqualTo("3db861f3 3e7a9a19 3f2a4d3b");
 	}
 
 	@Test
 	void softmaxOfMinusOneTwoThreeIsNumpys() {
-		assertArrayEquals(parse("0.66524094", "0.24472846", "0.09003057"), softmax(-1, -2, -3));
-		assertEquals("3f2a4d3b 3e7a9a19 3db861f3", hex(softmax(-1, -2, -3)));
+		assertThat(softmax(-1, -2, -3)).isEqualTo(parse("0.66524094", "0.24472846", "0.09003057"));
+		assertThat(hex(softmax(-1, -2, -3))).isEqualTo("3f2a4d3b 3e7a9a19 3db861f3");
 	}
 
 	@Test
@@ -65,9 +64,9 @@ class SoftmaxTests {
 		float[] e = { (float) Math.exp(-2.0), (float) Math.exp(-1.0), 1f };
 		float sum = (e[0] + e[1]) + e[2];
 		float[] plain = { e[0] / sum, e[1] / sum, e[2] / sum };
-		assertEquals("3db861f3 3e7a9a1a 3f2a4d3b", hex(plain));
-		assertArrayEquals(parse("0.09003057", "0.24472847", "0.66524094"), plain);
-		assertArrayEquals(parse("0.24472848", "0.66524096"), new float[] { plain[1], plain[2] });
+		assertThat(hex(plain)).isEqualTo("3db861f3 3e7a9a1a 3f2a4d3b");
+		assertThat(plain).isEqualTo(parse("0.09003057", "0.24472847", "0.66524094"));
+		assertThat(new float[] { plain[1], plain[2] }).isEqualTo(parse("0.24472848", "0.66524096"));
 	}
 
 	@Test
@@ -77,7 +76,7 @@ class SoftmaxTests {
 		for (String[] row : rows) {
 			int cols = Integer.parseInt(row[1]);
 			float[] input = GoldenFloats.floats(row[2]);
-			assertEquals(cols, input.length);
+			assertThat(input).hasSize(cols);
 			String soft = hex(softmax(input));
 			String logSoft = hex(logSoftmax(input));
 			if (!soft.equals(row[3].trim())) {
@@ -87,8 +86,8 @@ class SoftmaxTests {
 				mismatches.add("log_softmax row " + row[0] + " (" + cols + " cols)");
 			}
 		}
-		assertTrue(rows.size() >= 200, "golden rows: " + rows.size());
-		assertEquals(List.of(), mismatches);
+		assertThat(rows.size() >= 200).as("golden rows: " + rows.size()).isTrue();
+		assertThat(mismatches).isEmpty();
 	}
 
 	@Test
@@ -113,12 +112,12 @@ class SoftmaxTests {
 			Softmax.softmaxRowsInPlace(soft, rows.size(), cols);
 			Softmax.logSoftmaxRowsInPlace(logSoft, rows.size(), cols);
 			for (int r = 0; r < rows.size(); r++) {
-				assertArrayEquals(GoldenFloats.floats(rows.get(r)[3]), slice(soft, r * cols, cols));
-				assertArrayEquals(GoldenFloats.floats(rows.get(r)[4]), slice(logSoft, r * cols, cols));
+				assertThat(slice(soft, r * cols, cols)).isEqualTo(GoldenFloats.floats(rows.get(r)[3]));
+				assertThat(slice(logSoft, r * cols, cols)).isEqualTo(GoldenFloats.floats(rows.get(r)[4]));
 			}
 			stacked++;
 		}
-		assertTrue(stacked > 10, "widths stacked: " + stacked);
+		assertThat(stacked > 10).as("widths stacked: " + stacked).isTrue();
 	}
 
 	private static float[] slice(float[] values, int from, int length) {
@@ -144,23 +143,25 @@ class SoftmaxTests {
 			}
 			for (int i = 0; i < row.length; i++) {
 				double exact = Math.exp((float) (row[i] - max)) / sum;
-				assertTrue(Math.abs(p[i] - exact) <= 2 * Math.ulp((float) exact), "softmax " + row[i]);
+				assertThat(Math.abs(p[i] - exact) <= 2 * Math.ulp((float) exact)).as("softmax " + row[i])
+					.isTrue();
 			}
 		}
 		// numpy float32 bits (the book prints its float64 result, [0.89528266 0.02470831 0.08000903])
-		assertEquals("3f65313f 3cca6913 3da3dbc3", hex(softmax(4.8f, 1.21f, 2.385f)));
+		assertThat(hex(softmax(4.8f, 1.21f, 2.385f))).isEqualTo("3f65313f 3cca6913 3da3dbc3");
 	}
 
 	@Test
 	void largeInputsDoNotOverflow() {
 		float[] p = softmax(1000, 1001);
-		assertTrue(Float.isFinite(p[0]) && Float.isFinite(p[1]));
-		assertEquals(1.0, (double) p[0] + p[1], 1e-6);
-		assertArrayEquals(parse("0.2689414", "0.7310586"), p);
+		assertThat(Float.isFinite(p[0]) && Float.isFinite(p[1])).isTrue();
+		assertThat((double) p[0] + p[1]).isCloseTo(1.0, within(1e-6));
+		assertThat(p).isEqualTo(parse("0.2689414", "0.7310586"));
 		float[] l = logSoftmax(0, 200);
-		assertTrue(Float.isFinite(l[0]) && Float.isFinite(l[1]));
-		assertEquals(-200f, l[0]);
-		assertEquals(0f, l[1]);
+		assertThat(Float.isFinite(l[0]) && Float.isFinite(l[1])).isTrue();
+		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit: -0.0f would not pass
+		assertThat(l[0]).isEqualTo(Float.valueOf(-200f));
+		assertThat(l[1]).isEqualTo(Float.valueOf(0f));
 	}
 
 	@Test
@@ -169,24 +170,24 @@ class SoftmaxTests {
 		float[] withInf = softmax(1, Float.POSITIVE_INFINITY);
 		float[] allMinusInf = logSoftmax(Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY);
 		for (float v : new float[] { withNan[0], withNan[1], withNan[2], withInf[0], withInf[1], allMinusInf[0] }) {
-			assertTrue(Float.isNaN(v));
+			assertThat(Float.isNaN(v)).isTrue();
 		}
-		assertArrayEquals(new float[] { 0f, 1f }, softmax(Float.NEGATIVE_INFINITY, 5));
+		assertThat(softmax(Float.NEGATIVE_INFINITY, 5)).isEqualTo(new float[] { 0f, 1f });
 	}
 
 	@Test
 	void shapesAreChecked() {
-		assertThrows(IllegalArgumentException.class, () -> Softmax.softmaxRowsInPlace(new float[3], 2, 2));
-		assertThrows(IllegalArgumentException.class, () -> Softmax.softmaxRowsInPlace(new float[3], 1, 0));
-		assertThrows(IllegalArgumentException.class, () -> Softmax.logSoftmaxRowsInPlace(new float[3], -1, 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmaxRowsInPlace(new float[3], 2, 2));
+		assertThatIllegalArgumentException().isThrownBy(() -> Softmax.softmaxRowsInPlace(new float[3], 1, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> Softmax.logSoftmaxRowsInPlace(new float[3], -1, 3));
 		float[] untouched = { 5, 6, 7 };
 		Softmax.softmaxRowsInPlace(untouched, 0, 3);
 		Softmax.logSoftmaxRowsInPlace(untouched, 0, 0);
-		assertArrayEquals(new float[] { 5, 6, 7 }, untouched);
+		assertThat(untouched).isEqualTo(new float[] { 5, 6, 7 });
 		// only rows * cols elements are touched
 		float[] longer = { 1, 2, 3, 42 };
 		Softmax.softmaxRowsInPlace(longer, 1, 3);
-		assertEquals(42f, longer[3]);
+		assertThat(longer[3]).isEqualTo(Float.valueOf(42f));
 	}
 
 }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 class ChartTests {
 
@@ -63,34 +63,37 @@ class ChartTests {
 
 		List<Element> circles = Xml.svgElements(doc, "circle");
 		Element scatter = Xml.byClass(doc, "scatter");
-		assertEquals(300, scatter.getElementsByTagNameNS(SvgWriter.SVG_NAMESPACE, "circle").getLength());
-		assertEquals(300 + 3, circles.size(), "points plus one legend dot per class");
+		assertThat(scatter.getElementsByTagNameNS(SvgWriter.SVG_NAMESPACE, "circle").getLength()).isEqualTo(300);
+		assertThat(circles).as("points plus one legend dot per class").hasSize(300 + 3);
 
-		assertEquals(List.of("-1", "-0.5", "0", "0.5", "1"), Xml.texts(Xml.byClass(doc, "x-axis")).subList(0, 5));
-		assertEquals(List.of("-1", "-0.5", "0", "0.5", "1"), Xml.texts(Xml.byClass(doc, "y-axis")).subList(0, 5));
-		assertEquals("-1", Xml.byClass(doc, "x-axis").getAttribute("data-min"));
-		assertEquals("1", Xml.byClass(doc, "x-axis").getAttribute("data-max"));
-		assertEquals(List.of("class 0", "class 1", "class 2"), Xml.texts(Xml.byClass(doc, "legend")));
-		assertEquals("spiral <test> & co", Xml.byClass(doc, "title").getTextContent());
+		assertThat(Xml.texts(Xml.byClass(doc, "x-axis")).subList(0, 5))
+			.isEqualTo(List.of("-1", "-0.5", "0", "0.5", "1"));
+		assertThat(Xml.texts(Xml.byClass(doc, "y-axis")).subList(0, 5))
+			.isEqualTo(List.of("-1", "-0.5", "0", "0.5", "1"));
+		assertThat(Xml.byClass(doc, "x-axis").getAttribute("data-min")).isEqualTo("-1");
+		assertThat(Xml.byClass(doc, "x-axis").getAttribute("data-max")).isEqualTo("1");
+		assertThat(Xml.texts(Xml.byClass(doc, "legend"))).isEqualTo(List.of("class 0", "class 1", "class 2"));
+		assertThat(Xml.byClass(doc, "title").getTextContent()).isEqualTo("spiral <test> & co");
 
-		assertEquals(Palette.OKABE_ITO.colour(0), Xml.byClass(doc, "class-0").getAttribute("fill"));
-		assertEquals(Palette.OKABE_ITO.colour(2), Xml.byClass(doc, "class-2").getAttribute("fill"));
+		assertThat(Xml.byClass(doc, "class-0").getAttribute("fill")).isEqualTo(Palette.OKABE_ITO.colour(0));
+		assertThat(Xml.byClass(doc, "class-2").getAttribute("fill")).isEqualTo(Palette.OKABE_ITO.colour(2));
 	}
 
 	@Test
 	void dataCoordinatesMapOntoTheFrame() throws IOException {
 		Chart chart = Chart.builder(660, 580).axes(UNIT_X, UNIT_Y).equalAspect().build();
 		PlotArea area = chart.plotArea();
-		assertEquals(area.width(), area.height(), 1e-9, "equal aspect on a square domain is a square");
-		assertEquals(area.left(), area.px(-1), 1e-9);
-		assertEquals(area.right(), area.px(1), 1e-9);
-		assertEquals(area.bottom(), area.py(-1), 1e-9);
-		assertEquals(area.top(), area.py(1), 1e-9);
+		assertThat(area.height()).as("equal aspect on a square domain is a square")
+			.isCloseTo(area.width(), within(1e-9));
+		assertThat(area.px(-1)).isCloseTo(area.left(), within(1e-9));
+		assertThat(area.px(1)).isCloseTo(area.right(), within(1e-9));
+		assertThat(area.py(-1)).isCloseTo(area.bottom(), within(1e-9));
+		assertThat(area.py(1)).isCloseTo(area.top(), within(1e-9));
 
 		Document doc = Xml.parse(render(chart));
 		Element frame = Xml.byClass(doc, "frame");
-		assertEquals(area.left(), Double.parseDouble(frame.getAttribute("x")), 0.01);
-		assertEquals(area.width(), Double.parseDouble(frame.getAttribute("width")), 0.01);
+		assertThat(Double.parseDouble(frame.getAttribute("x"))).isCloseTo(area.left(), within(0.01));
+		assertThat(Double.parseDouble(frame.getAttribute("width"))).isCloseTo(area.width(), within(0.01));
 	}
 
 	@Test
@@ -102,10 +105,11 @@ class ChartTests {
 			.build();
 		Document doc = Xml.parse(render(chart));
 		List<String> legend = Xml.texts(Xml.byClass(doc, "legend"));
-		assertEquals(Chart.MAX_LEGEND_ENTRIES, legend.size());
-		assertEquals("\u2026 and " + (classes - Chart.MAX_LEGEND_ENTRIES + 1) + " more", legend.get(legend.size() - 1));
-		assertEquals(Palette.TABLEAU_10.colour(0), Xml.byClass(doc, "class-10").getAttribute("fill"),
-				"colours repeat after the palette's last");
+		assertThat(legend).hasSize(Chart.MAX_LEGEND_ENTRIES);
+		assertThat(legend.get(legend.size() - 1))
+			.isEqualTo("\u2026 and " + (classes - Chart.MAX_LEGEND_ENTRIES + 1) + " more");
+		assertThat(Xml.byClass(doc, "class-10").getAttribute("fill")).as("colours repeat after the palette's last")
+			.isEqualTo(Palette.TABLEAU_10.colour(0));
 	}
 
 	@Test
@@ -114,11 +118,11 @@ class ChartTests {
 		assertTicks(new double[] { 0.1, 0.2, 0.3 }, Axis.linear("x", 0.05, 0.3, 0.1));
 		assertTicks(new double[] { -4, -2, 0, 2, 4 }, Axis.linear("x", -5, 5));
 		assertTicks(new double[] { 0, 0.2, 0.4, 0.6, 0.8, 1 }, Axis.linear("x", 0, 1));
-		assertEquals("0.3", Axis.format(0.3));
-		assertEquals("0", Axis.format(-0.0));
-		assertEquals("-2", Axis.format(-2.0));
-		assertThrows(IllegalArgumentException.class, () -> Axis.linear("x", 1, 1, 0.5));
-		assertThrows(IllegalArgumentException.class, () -> Axis.linear("x", 0, 1, 0));
+		assertThat(Axis.format(0.3)).isEqualTo("0.3");
+		assertThat(Axis.format(-0.0)).isEqualTo("0");
+		assertThat(Axis.format(-2.0)).isEqualTo("-2");
+		assertThatIllegalArgumentException().isThrownBy(() -> Axis.linear("x", 1, 1, 0.5));
+		assertThatIllegalArgumentException().isThrownBy(() -> Axis.linear("x", 0, 1, 0));
 	}
 
 	@Test
@@ -126,22 +130,22 @@ class ChartTests {
 		Chart chart = Chart.builder(400, 300)
 			.layer(ScatterLayer.of(diagonal(10, 3), 2, (c) -> "c" + c, Palette.OKABE_ITO))
 			.build();
-		assertThrows(IllegalArgumentException.class, () -> render(chart));
+		assertThatIllegalArgumentException().isThrownBy(() -> render(chart));
 	}
 
 	@Test
 	void paletteColoursAreHexAndCycle() {
-		assertEquals(8, Palette.OKABE_ITO.size());
-		assertEquals(Palette.OKABE_ITO.colour(1), Palette.OKABE_ITO.colour(9));
-		assertTrue(Palette.OKABE_ITO.colours().stream().allMatch((c) -> c.matches("#[0-9A-F]{6}")));
-		assertThrows(IllegalArgumentException.class, () -> new Palette("bad", List.of("red")));
+		assertThat(Palette.OKABE_ITO.size()).isEqualTo(8);
+		assertThat(Palette.OKABE_ITO.colour(9)).isEqualTo(Palette.OKABE_ITO.colour(1));
+		assertThat(Palette.OKABE_ITO.colours().stream().allMatch((c) -> c.matches("#[0-9A-F]{6}"))).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> new Palette("bad", List.of("red")));
 	}
 
 	private static void assertTicks(double[] expected, Axis axis) {
 		double[] actual = axis.ticks();
-		assertEquals(expected.length, actual.length, () -> java.util.Arrays.toString(actual));
+		assertThat(actual).as(java.util.Arrays.toString(actual)).hasSameSizeAs(expected);
 		for (int i = 0; i < expected.length; i++) {
-			assertEquals(expected[i], actual[i], 0.0, () -> java.util.Arrays.toString(actual));
+			assertThat(actual[i]).as(java.util.Arrays.toString(actual)).isCloseTo(expected[i], within(0.0));
 		}
 	}
 

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /** The curve and region layers, drawn in a chart and read back. */
 class LayerTests {
@@ -27,14 +28,15 @@ class LayerTests {
 		PlotFrame frame = PlotFrame.of(svg);
 		Element path = Xml.byClass(svg, "curve");
 		List<double[]> v = PlotFrame.vertices(path.getAttribute("d"));
-		assertEquals(5, v.size());
+		assertThat(v).hasSize(5);
 		for (int i = 0; i < 5; i++) {
-			assertEquals(frame.px(x[i]), v.get(i)[0], 0.006, "x of vertex " + i);
-			assertEquals(frame.py(y[i]), v.get(i)[1], 0.006, "y of vertex " + i);
+			assertThat(v.get(i)[0]).as("x of vertex " + i).isCloseTo(frame.px(x[i]), within(0.006));
+			assertThat(v.get(i)[1]).as("y of vertex " + i).isCloseTo(frame.py(y[i]), within(0.006));
 		}
-		assertEquals(frame.top() + frame.height(), v.get(2)[1], 0.006, "y = 0 is the bottom edge");
-		assertEquals(Palette.OKABE_ITO.colour(0), path.getAttribute("stroke"));
-		assertEquals(List.of("x²"), Xml.texts(Xml.byClass(svg, "legend")));
+		assertThat(v.get(2)[1]).as("y = 0 is the bottom edge")
+			.isCloseTo(frame.top() + frame.height(), within(0.006));
+		assertThat(path.getAttribute("stroke")).isEqualTo(Palette.OKABE_ITO.colour(0));
+		assertThat(Xml.texts(Xml.byClass(svg, "legend"))).isEqualTo(List.of("x²"));
 	}
 
 	@Test
@@ -45,8 +47,8 @@ class LayerTests {
 					new double[] { 1, 2, Double.NaN, Double.POSITIVE_INFINITY, 3 })), Palette.OKABE_ITO))
 			.build());
 		String d = Xml.byClass(svg, "curve").getAttribute("d");
-		assertEquals(2, d.chars().filter((c) -> c == 'M').count(), d);
-		assertEquals(1, d.chars().filter((c) -> c == 'L').count(), d);
+		assertThat(d.chars().filter((c) -> c == 'M').count()).as(d).isEqualTo(2);
+		assertThat(d.chars().filter((c) -> c == 'L').count()).as(d).isEqualTo(1);
 	}
 
 	@Test
@@ -63,38 +65,40 @@ class LayerTests {
 			.stream()
 			.filter((r) -> ((Element) r.getParentNode()).getAttribute("class").contains("regions"))
 			.toList();
-		assertEquals(4, rects.size(), "two runs per row");
+		assertThat(rects).as("two runs per row").hasSize(4);
 		Element bottomLeft = rects.get(0);
-		assertEquals(frame.px(0), PlotFrame.num(bottomLeft, "x"), 0.006);
-		assertEquals(frame.px(2) - frame.px(0), PlotFrame.num(bottomLeft, "width"), 0.011);
-		assertEquals(frame.py(1), PlotFrame.num(bottomLeft, "y"), 0.006);
-		assertEquals(Palette.OKABE_ITO.colour(0), bottomLeft.getAttribute("fill"));
-		assertEquals(RegionLayer.MAX_OPACITY, PlotFrame.num(bottomLeft, "fill-opacity"), 1e-9);
+		assertThat(PlotFrame.num(bottomLeft, "x")).isCloseTo(frame.px(0), within(0.006));
+		assertThat(PlotFrame.num(bottomLeft, "width")).isCloseTo(frame.px(2) - frame.px(0), within(0.011));
+		assertThat(PlotFrame.num(bottomLeft, "y")).isCloseTo(frame.py(1), within(0.006));
+		assertThat(bottomLeft.getAttribute("fill")).isEqualTo(Palette.OKABE_ITO.colour(0));
+		assertThat(PlotFrame.num(bottomLeft, "fill-opacity")).isCloseTo(RegionLayer.MAX_OPACITY, within(1e-9));
 		Element topRight = rects.get(3);
-		assertEquals(Palette.OKABE_ITO.colour(2), topRight.getAttribute("fill"));
-		assertEquals(RegionLayer.MIN_OPACITY, PlotFrame.num(topRight, "fill-opacity"), 1e-9, "NaN is palest");
-		assertEquals(frame.py(2), PlotFrame.num(topRight, "y"), 0.006);
-		assertEquals(List.of("predicted 0", "predicted 1", "predicted 2"), Xml.texts(Xml.byClass(svg, "legend")));
+		assertThat(topRight.getAttribute("fill")).isEqualTo(Palette.OKABE_ITO.colour(2));
+		assertThat(PlotFrame.num(topRight, "fill-opacity")).as("NaN is palest")
+			.isCloseTo(RegionLayer.MIN_OPACITY, within(1e-9));
+		assertThat(PlotFrame.num(topRight, "y")).isCloseTo(frame.py(2), within(0.006));
+		assertThat(Xml.texts(Xml.byClass(svg, "legend")))
+			.isEqualTo(List.of("predicted 0", "predicted 1", "predicted 2"));
 	}
 
 	@Test
 	void regionLayerRefusesAGridOfTheWrongSizeOrClass() {
-		assertThrows(IllegalArgumentException.class,
-				() -> RegionLayer.of(2, 2, new int[3], new float[3], 1, (c) -> "", Palette.OKABE_ITO));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RegionLayer.of(2, 2, new int[3], new float[3], 1, (c) -> "", Palette.OKABE_ITO));
 		RegionLayer bad = RegionLayer.of(1, 1, new int[] { 5 }, new float[1], 2, (c) -> "", Palette.OKABE_ITO);
-		assertThrows(IllegalArgumentException.class, () -> Chart.builder(400, 300).layer(bad).build().toUtf8());
+		assertThatIllegalArgumentException().isThrownBy(() -> Chart.builder(400, 300).layer(bad).build().toUtf8());
 	}
 
 	@Test
 	void coveringAxesHaveRoundEnds() {
 		Axis sigmoid = Axis.covering("y", 0.0067 - 0.03, 0.9933 + 0.03);
-		assertEquals(-0.2, sigmoid.min(), 0.0);
-		assertEquals(1.2, sigmoid.max(), 0.0);
+		assertThat(sigmoid.min()).isCloseTo(-0.2, within(0.0));
+		assertThat(sigmoid.max()).isCloseTo(1.2, within(0.0));
 		Axis spiral = Axis.covering("x", -1.08, 1.08);
-		assertEquals(-1.5, spiral.min(), 0.0);
-		assertEquals(1.5, spiral.max(), 0.0);
+		assertThat(spiral.min()).isCloseTo(-1.5, within(0.0));
+		assertThat(spiral.max()).isCloseTo(1.5, within(0.0));
 		Axis point = Axis.covering("x", 3, 3);
-		assertEquals(true, point.min() < 3 && point.max() > 3);
+		assertThat(point.min() < 3 && point.max() > 3).isTrue();
 	}
 
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SvgWriterTests {
 
@@ -28,8 +29,8 @@ class SvgWriterTests {
 			.element("text", "hi")
 			.end()
 			.finish();
-		assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\"><g fill=\"#0072B2\"><circle cx=\"1.5\" cy=\"2\" r=\"0.75\"/>"
-				+ "</g><text>hi</text></svg>\n", out.toString());
+		assertThat(out.toString()).isEqualTo("<svg xmlns=\"http://www.w3.org/2000/svg\"><g fill=\"#0072B2\">"
+				+ "<circle cx=\"1.5\" cy=\"2\" r=\"0.75\"/></g><text>hi</text></svg>\n");
 	}
 
 	@Test
@@ -46,8 +47,8 @@ class SvgWriterTests {
 		Document doc = Xml.parse(out.toString());
 		Element svg = doc.getDocumentElement();
 		String expected = "a<b & \"c\" > 'd' ]]> \uFFFD \uFFFD tab\there\nline \r \uD83D\uDE00";
-		assertEquals(expected, svg.getAttribute("aria-label"));
-		assertEquals(expected, Xml.svgElements(doc, "title").get(0).getTextContent());
+		assertThat(svg.getAttribute("aria-label")).isEqualTo(expected);
+		assertThat(Xml.svgElements(doc, "title").get(0).getTextContent()).isEqualTo(expected);
 	}
 
 	@Test
@@ -62,25 +63,26 @@ class SvgWriterTests {
 			.attr("f", 100.10)
 			.attr("g", 7.05)
 			.end();
-		assertEquals("<p a=\"0\" b=\"0\" c=\"12.35\" d=\"0\" e=\"-3.1\" f=\"100.1\" g=\"7.05\"/>", out.toString());
+		assertThat(out.toString())
+			.isEqualTo("<p a=\"0\" b=\"0\" c=\"12.35\" d=\"0\" e=\"-3.1\" f=\"100.1\" g=\"7.05\"/>");
 	}
 
 	@Test
 	void refusesWhatWouldNotBeWellFormed() throws IOException {
 		SvgWriter svg = new SvgWriter(new StringWriter());
-		assertThrows(IllegalArgumentException.class, () -> svg.start("a b"));
-		assertThrows(IllegalArgumentException.class, () -> svg.start("1a"));
-		assertThrows(IllegalStateException.class, svg::end);
-		assertThrows(IllegalStateException.class, () -> svg.text("loose"));
+		assertThatIllegalArgumentException().isThrownBy(() -> svg.start("a b"));
+		assertThatIllegalArgumentException().isThrownBy(() -> svg.start("1a"));
+		assertThatIllegalStateException().isThrownBy(svg::end);
+		assertThatIllegalStateException().isThrownBy(() -> svg.text("loose"));
 		svg.start("svg");
-		assertThrows(IllegalArgumentException.class, () -> svg.attr("x\"", "1"));
-		assertThrows(IllegalArgumentException.class, () -> svg.attr("x", Double.NaN));
-		assertThrows(IllegalStateException.class, svg::declaration);
-		assertThrows(IllegalStateException.class, svg::finish);
+		assertThatIllegalArgumentException().isThrownBy(() -> svg.attr("x\"", "1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> svg.attr("x", Double.NaN));
+		assertThatIllegalStateException().isThrownBy(svg::declaration);
+		assertThatIllegalStateException().isThrownBy(svg::finish);
 		svg.text("body");
-		assertThrows(IllegalStateException.class, () -> svg.attr("late", "1"));
+		assertThatIllegalStateException().isThrownBy(() -> svg.attr("late", "1"));
 		svg.end();
-		assertThrows(IllegalStateException.class, () -> svg.start("second-root"));
+		assertThatIllegalStateException().isThrownBy(() -> svg.start("second-root"));
 	}
 
 }

@@ -29,10 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /spiral} over HTTP. Expected numbers come from the seed notebooks' printed output
@@ -76,31 +73,32 @@ class SpiralControllerTests {
 	@Test
 	void seedZeroIn4IsTheApiExampleToTheByte() throws Exception {
 		MockHttpServletResponse response = get("/spiral?samples=2&classes=3");
-		assertEquals(200, response.getStatus());
-		assertTrue(MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(response.getContentType())));
-		assertEquals(IN4_JSON, body(response));
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(response.getContentType())))
+			.isTrue();
+		assertThat(body(response)).isEqualTo(IN4_JSON);
 	}
 
 	@Test
 	void seedZeroIn5IsSixDrawsFurther() throws Exception {
 		MockHttpServletResponse response = get("/spiral?samples=2&classes=3&skip=6");
-		assertEquals(200, response.getStatus());
-		assertEquals(IN5_JSON, body(response));
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(body(response)).isEqualTo(IN5_JSON);
 	}
 
 	@Test
 	void explicitDefaultsGiveTheSameAnswer() throws Exception {
-		assertEquals(IN4_JSON, body(get("/spiral?samples=2&classes=3&seed=0&skip=0&format=json")));
+		assertThat(body(get("/spiral?samples=2&classes=3&seed=0&skip=0&format=json"))).isEqualTo(IN4_JSON);
 	}
 
 	@Test
 	void defaultsAreOneHundredSamplesOfThreeClassesFromSeedZero() throws Exception {
 		JsonNode json = JSON.readTree(body(get("/spiral")));
-		assertEquals(100, json.get("samples").asInt());
-		assertEquals(3, json.get("classes").asInt());
-		assertEquals(0, json.get("seed").asLong());
-		assertEquals(0, json.get("skip").asLong());
-		assertEquals(300, json.get("rng").get("draws").asLong());
+		assertThat(json.get("samples").asInt()).isEqualTo(100);
+		assertThat(json.get("classes").asInt()).isEqualTo(3);
+		assertThat(json.get("seed").asLong()).isEqualTo(0);
+		assertThat(json.get("skip").asLong()).isEqualTo(0);
+		assertThat(json.get("rng").get("draws").asLong()).isEqualTo(300);
 		assertJsonMatchesGolden("spiral_100x3_seed0_skip0.csv", body(get("/spiral")));
 	}
 
@@ -118,7 +116,7 @@ class SpiralControllerTests {
 				+ "&skip=" + m.group(4)));
 		assertJsonMatchesGolden(golden, body);
 		long draws = Long.parseLong(m.group(4)) + Long.parseLong(m.group(1)) * Long.parseLong(m.group(2));
-		assertEquals(draws, JSON.readTree(body).get("rng").get("draws").asLong());
+		assertThat(JSON.readTree(body).get("rng").get("draws").asLong()).isEqualTo(draws);
 	}
 
 	@ParameterizedTest
@@ -127,27 +125,28 @@ class SpiralControllerTests {
 		Matcher m = matchName(golden);
 		MockHttpServletResponse response = get("/spiral?format=csv&samples=" + m.group(1) + "&classes=" + m.group(2)
 				+ "&seed=" + m.group(3) + "&skip=" + m.group(4));
-		assertEquals(200, response.getStatus());
-		assertTrue(response.getContentType().startsWith("text/csv"), response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType().startsWith("text/csv")).as(response.getContentType()).isTrue();
 		String[] lines = body(response).split("\n", -1);
 		List<String[]> expected = Golden.rows(golden);
-		assertEquals("x,y,label", lines[0]);
-		assertEquals(expected.size() + 2, lines.length, "header, one line per row, final newline");
-		assertEquals("", lines[lines.length - 1]);
+		assertThat(lines[0]).isEqualTo("x,y,label");
+		assertThat(lines).as("header, one line per row, final newline").hasSize(expected.size() + 2);
+		assertThat(lines[lines.length - 1]).isEmpty();
 		for (int row = 0; row < expected.size(); row++) {
 			String[] want = expected.get(row);
 			String[] got = lines[row + 1].split(",", -1);
-			assertEquals(3, got.length, lines[row + 1]);
+			assertThat(got).as(lines[row + 1]).hasSize(3);
 			assertFloatBits(want[1], got[0], golden + " row " + row + " x");
 			assertFloatBits(want[2], got[1], golden + " row " + row + " y");
-			assertEquals(want[3], got[2], golden + " row " + row + " label");
+			assertThat(got[2]).as(golden + " row " + row + " label").isEqualTo(want[3]);
 		}
 	}
 
 	@Test
 	void csvOfIn4ShowsTheSignedZeros() throws Exception {
-		assertEquals("x,y,label\n0.0,0.0,0\n-0.69993085,-0.7142106,0\n-0.0,-0.0,1\n0.7647814,-0.6442898,1\n"
-				+ "0.0,-0.0,2\n-0.94481426,-0.3276065,2\n", body(get("/spiral?samples=2&classes=3&format=csv")));
+		assertThat(body(get("/spiral?samples=2&classes=3&format=csv")))
+			.isEqualTo("x,y,label\n0.0,0.0,0\n-0.69993085,-0.7142106,0\n-0.0,-0.0,1\n0.7647814,-0.6442898,1\n"
+					+ "0.0,-0.0,2\n-0.94481426,-0.3276065,2\n");
 	}
 
 	// --- the picture -------------------------------------------------------------------------
@@ -155,31 +154,31 @@ class SpiralControllerTests {
 	@Test
 	void svgIsAWellFormedScatterWithOneCirclePerPointOnUnitAxes() throws Exception {
 		MockHttpServletResponse response = get("/spiral?format=svg");
-		assertEquals(200, response.getStatus());
-		assertTrue(response.getContentType().startsWith("image/svg+xml"), response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType().startsWith("image/svg+xml")).as(response.getContentType()).isTrue();
 		Document svg = Xml.parse(body(response));
 
-		assertEquals("svg", svg.getDocumentElement().getLocalName());
+		assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
 		Element scatter = Xml.byClass(svg, "scatter");
-		assertEquals(300, scatter.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength());
+		assertThat(scatter.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength()).isEqualTo(300);
 		for (String axis : List.of("x-axis", "y-axis")) {
 			Element a = Xml.byClass(svg, axis);
-			assertEquals("-1", a.getAttribute("data-min"), axis);
-			assertEquals("1", a.getAttribute("data-max"), axis);
+			assertThat(a.getAttribute("data-min")).as(axis).isEqualTo("-1");
+			assertThat(a.getAttribute("data-max")).as(axis).isEqualTo("1");
 			List<String> labels = Xml.texts(a);
-			assertEquals("-1", labels.get(0), axis);
-			assertEquals("1", labels.get(labels.size() - 2), axis + " (last tick before the axis title)");
+			assertThat(labels.get(0)).as(axis).isEqualTo("-1");
+			assertThat(labels.get(labels.size() - 2)).as(axis + " (last tick before the axis title)").isEqualTo("1");
 		}
-		assertEquals(List.of("class 0", "class 1", "class 2"), Xml.texts(Xml.byClass(svg, "legend")));
+		assertThat(Xml.texts(Xml.byClass(svg, "legend"))).isEqualTo(List.of("class 0", "class 1", "class 2"));
 	}
 
 	@Test
 	void svgOfManyPointsStaysPlain() throws Exception {
 		String body = body(get("/spiral?format=svg&samples=2000&classes=5"));
 		Document svg = Xml.parse(body);
-		assertEquals(10_000, Xml.byClass(svg, "scatter").getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle")
-			.getLength());
-		assertTrue(body.length() < 60 * 10_000, "about 40 bytes a point, not " + body.length() / 10_000);
+		assertThat(Xml.byClass(svg, "scatter").getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle")
+			.getLength()).isEqualTo(10_000);
+		assertThat(body.length() < 60 * 10_000).as("about 40 bytes a point, not " + body.length() / 10_000).isTrue();
 	}
 
 	// --- formats -------------------------------------------------------------------------------
@@ -193,8 +192,9 @@ class SpiralControllerTests {
 	void acceptChoosesTheFormat(String accept, String expected) {
 		MockHttpServletResponse response = (accept == null) ? get("/spiral?samples=2&classes=3")
 				: get("/spiral?samples=2&classes=3", HttpHeaders.ACCEPT, accept);
-		assertEquals(200, response.getStatus());
-		assertTrue(response.getContentType().startsWith(expected), accept + " gave " + response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType().startsWith(expected)).as(accept + " gave " + response.getContentType())
+			.isTrue();
 	}
 
 	@ParameterizedTest
@@ -202,8 +202,8 @@ class SpiralControllerTests {
 	void formatParameterChoosesTheFormatAndOverridesAccept(String format, String expected) {
 		MockHttpServletResponse response = get("/spiral?samples=2&classes=3&format=" + format, HttpHeaders.ACCEPT,
 				"image/png");
-		assertEquals(200, response.getStatus());
-		assertTrue(response.getContentType().startsWith(expected), response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType().startsWith(expected)).as(response.getContentType()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -211,11 +211,11 @@ class SpiralControllerTests {
 			"not a media type" })
 	void unservableAcceptIs406Problem(String accept) throws Exception {
 		MockHttpServletResponse response = get("/spiral", HttpHeaders.ACCEPT, accept);
-		assertEquals(406, response.getStatus());
-		assertEquals(MediaType.APPLICATION_PROBLEM_JSON_VALUE, response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(406);
+		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		JsonNode problem = JSON.readTree(body(response));
-		assertEquals(406, problem.get("status").asInt());
-		assertEquals("urn:nnfs:problem:not-acceptable", problem.get("type").asString());
+		assertThat(problem.get("status").asInt()).isEqualTo(406);
+		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:not-acceptable");
 	}
 
 	// --- caching -------------------------------------------------------------------------------
@@ -224,18 +224,20 @@ class SpiralControllerTests {
 	void responsesHaveAStrongEtagAndLongCaching() {
 		MockHttpServletResponse json = get("/spiral?samples=2&classes=3");
 		String etag = json.getHeader(HttpHeaders.ETAG);
-		assertNotNull(etag);
-		assertTrue(etag.startsWith("\"") && etag.endsWith("\""), "a strong tag, not " + etag);
-		assertEquals(etag, get("/spiral?classes=3&samples=2&seed=0").getHeader(HttpHeaders.ETAG), "same query, same tag");
-		assertNotEquals(etag, get("/spiral?samples=2&classes=3&skip=6").getHeader(HttpHeaders.ETAG));
-		assertNotEquals(etag, get("/spiral?samples=2&classes=3&format=csv").getHeader(HttpHeaders.ETAG));
+		assertThat(etag).isNotNull();
+		assertThat(etag.startsWith("\"") && etag.endsWith("\"")).as("a strong tag, not " + etag).isTrue();
+		assertThat(get("/spiral?classes=3&samples=2&seed=0").getHeader(HttpHeaders.ETAG)).as("same query, same tag")
+			.isEqualTo(etag);
+		assertThat(get("/spiral?samples=2&classes=3&skip=6").getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
+		assertThat(get("/spiral?samples=2&classes=3&format=csv").getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
 
 		String cache = json.getHeader(HttpHeaders.CACHE_CONTROL);
-		assertTrue(cache.contains("max-age=31536000") && cache.contains("public") && cache.contains("immutable"),
-				cache);
-		assertEquals(HttpHeaders.ACCEPT, json.getHeader(HttpHeaders.VARY));
+		assertThat(cache.contains("max-age=31536000") && cache.contains("public") && cache.contains("immutable"))
+			.as(cache)
+			.isTrue();
+		assertThat(json.getHeader(HttpHeaders.VARY)).isEqualTo(HttpHeaders.ACCEPT);
 		String svgCache = get("/spiral?format=svg").getHeader(HttpHeaders.CACHE_CONTROL);
-		assertTrue(svgCache.contains("max-age=86400") && svgCache.contains("public"), svgCache);
+		assertThat(svgCache.contains("max-age=86400") && svgCache.contains("public")).as(svgCache).isTrue();
 	}
 
 	@ParameterizedTest
@@ -247,12 +249,13 @@ class SpiralControllerTests {
 
 		for (String condition : List.of(etag, "W/" + etag, "\"other\", " + etag, "*")) {
 			MockHttpServletResponse again = get(uri, HttpHeaders.IF_NONE_MATCH, condition);
-			assertEquals(304, again.getStatus(), condition);
-			assertEquals("", body(again));
-			assertEquals(etag, again.getHeader(HttpHeaders.ETAG));
-			assertEquals(first.getHeader(HttpHeaders.CACHE_CONTROL), again.getHeader(HttpHeaders.CACHE_CONTROL));
+			assertThat(again.getStatus()).as(condition).isEqualTo(304);
+			assertThat(body(again)).isEmpty();
+			assertThat(again.getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+			assertThat(again.getHeader(HttpHeaders.CACHE_CONTROL))
+				.isEqualTo(first.getHeader(HttpHeaders.CACHE_CONTROL));
 		}
-		assertEquals(200, get(uri, HttpHeaders.IF_NONE_MATCH, "\"spiral-v0-stale\"").getStatus());
+		assertThat(get(uri, HttpHeaders.IF_NONE_MATCH, "\"spiral-v0-stale\"").getStatus()).isEqualTo(200);
 	}
 
 	// --- bad input -------------------------------------------------------------------------------
@@ -265,12 +268,13 @@ class SpiralControllerTests {
 			"skip=1.0, skip", "format=xml, format", "format=, format" })
 	void badParameterIs400ProblemNamingIt(String query, String parameter) throws Exception {
 		MockHttpServletResponse response = get("/spiral?" + query);
-		assertEquals(400, response.getStatus(), query);
-		assertEquals(MediaType.APPLICATION_PROBLEM_JSON_VALUE, response.getContentType());
+		assertThat(response.getStatus()).as(query).isEqualTo(400);
+		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		JsonNode problem = JSON.readTree(body(response));
-		assertEquals("urn:nnfs:problem:invalid-input", problem.get("type").asString());
-		assertEquals(parameter, problem.get("errors").get(0).get("parameter").asString());
-		assertTrue(problem.get("detail").asString().contains(parameter), problem.get("detail").asString());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:invalid-input");
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
+		assertThat(problem.get("detail").asString().contains(parameter)).as(problem.get("detail").asString())
+			.isTrue();
 	}
 
 	@Test
@@ -278,7 +282,7 @@ class SpiralControllerTests {
 		JsonNode problem = JSON.readTree(body(get("/spiral?samples=x&classes=0&seed=-2&skip=y&format=gif")));
 		List<String> named = new ArrayList<>();
 		problem.get("errors").forEach((e) -> named.add(e.get("parameter").asString()));
-		assertEquals(List.of("samples", "classes", "seed", "skip", "format"), named);
+		assertThat(named).isEqualTo(List.of("samples", "classes", "seed", "skip", "format"));
 	}
 
 	@ParameterizedTest
@@ -286,37 +290,38 @@ class SpiralControllerTests {
 			"samples=99999999999999999999&classes=3" })
 	void tooManyPointsIs400NamingTheLimit(String query) throws Exception {
 		MockHttpServletResponse response = get("/spiral?" + query);
-		assertEquals(400, response.getStatus());
-		assertEquals(MediaType.APPLICATION_PROBLEM_JSON_VALUE, response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		JsonNode problem = JSON.readTree(body(response));
-		assertEquals("urn:nnfs:problem:limit-exceeded", problem.get("type").asString());
-		assertEquals("nnfs.limits.max-spiral-points", problem.get("limit").asString());
-		assertEquals(1_000_000, problem.get("limitValue").asLong());
-		assertTrue(problem.get("detail").asString().contains("1000000"), problem.get("detail").asString());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:limit-exceeded");
+		assertThat(problem.get("limit").asString()).isEqualTo("nnfs.limits.max-spiral-points");
+		assertThat(problem.get("limitValue").asLong()).isEqualTo(1_000_000);
+		assertThat(problem.get("detail").asString().contains("1000000")).as(problem.get("detail").asString())
+			.isTrue();
 	}
 
 	@Test
 	void skipOverItsLimitIs400NamingTheLimitAndTheParameter() throws Exception {
 		MockHttpServletResponse response = get("/spiral?skip=100000001");
-		assertEquals(400, response.getStatus());
-		assertEquals(MediaType.APPLICATION_PROBLEM_JSON_VALUE, response.getContentType());
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		JsonNode problem = JSON.readTree(body(response));
-		assertEquals("urn:nnfs:problem:limit-exceeded", problem.get("type").asString());
-		assertEquals("nnfs.limits.max-skip", problem.get("limit").asString());
-		assertEquals(100_000_000, problem.get("limitValue").asLong());
-		assertEquals("skip", problem.get("errors").get(0).get("parameter").asString());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:limit-exceeded");
+		assertThat(problem.get("limit").asString()).isEqualTo("nnfs.limits.max-skip");
+		assertThat(problem.get("limitValue").asLong()).isEqualTo(100_000_000);
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("skip");
 	}
 
 	@Test
 	void limitsAreInclusive() {
-		assertEquals(200, get("/spiral?samples=1&classes=1&skip=100000000&seed=4294967295").getStatus());
+		assertThat(get("/spiral?samples=1&classes=1&skip=100000000&seed=4294967295").getStatus()).isEqualTo(200);
 	}
 
 	// --- helpers -------------------------------------------------------------------------------
 
 	private static Matcher matchName(String golden) {
 		Matcher m = GOLDEN_NAME.matcher(golden);
-		assertTrue(m.matches(), golden);
+		assertThat(m.matches()).as(golden).isTrue();
 		return m;
 	}
 
@@ -326,14 +331,15 @@ class SpiralControllerTests {
 		int start = body.indexOf("\"inputs\":[[") + "\"inputs\":[[".length();
 		int end = body.indexOf("]],", start);
 		String[] rows = body.substring(start, end).split("\\],\\[");
-		assertEquals(expected.size(), rows.length, golden + " rows");
+		assertThat(rows).as(golden + " rows").hasSize(expected.size());
 		JsonNode labels = JSON.readTree(body).get("labels");
 		for (int row = 0; row < rows.length; row++) {
 			String[] xy = rows[row].split(",");
-			assertEquals(2, xy.length, rows[row]);
+			assertThat(xy).as(rows[row]).hasSize(2);
 			assertFloatBits(expected.get(row)[1], xy[0], golden + " row " + row + " x");
 			assertFloatBits(expected.get(row)[2], xy[1], golden + " row " + row + " y");
-			assertEquals(Integer.parseInt(expected.get(row)[3]), labels.get(row).asInt(), golden + " row " + row);
+			assertThat(labels.get(row).asInt()).as(golden + " row " + row)
+				.isEqualTo(Integer.parseInt(expected.get(row)[3]));
 		}
 	}
 
@@ -344,10 +350,11 @@ class SpiralControllerTests {
 	private static void assertFloatBits(String expected, String actual, String what) {
 		float want = Float.parseFloat(expected);
 		float got = Float.parseFloat(actual);
-		assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
-				() -> what + ": expected " + expected + " but was " + actual);
-		assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)),
-				() -> what + ": not the shortest form, expected " + expected + " but was " + actual);
+		assertThat(Float.floatToRawIntBits(got)).as(what + ": expected " + expected + " but was " + actual)
+			.isEqualTo(Float.floatToRawIntBits(want));
+		assertThat(new BigDecimal(actual))
+			.as(what + ": not the shortest form, expected " + expected + " but was " + actual)
+			.isEqualByComparingTo(new BigDecimal(expected));
 	}
 
 }

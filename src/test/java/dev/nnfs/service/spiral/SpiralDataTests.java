@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIndexOutOfBoundsException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * {@link SpiralData} against what the book's notebooks print and against golden files
@@ -29,10 +29,10 @@ class SpiralDataTests {
 		Spiral spiral = SpiralData.spiralData(2, 3, new NumpyRandom(0));
 		assertPointBits(new float[] { 0f, 0f, -0.69993085f, -0.7142106f, -0.0f, -0.0f, 0.7647814f, -0.6442898f, 0f,
 				-0.0f, -0.94481426f, -0.3276065f }, spiral);
-		assertArrayEquals(new int[] { 0, 0, 1, 1, 2, 2 }, spiral.labels());
-		assertEquals(2, spiral.samples());
-		assertEquals(3, spiral.classes());
-		assertEquals(6, spiral.rows());
+		assertThat(spiral.labels()).isEqualTo(new int[] { 0, 0, 1, 1, 2, 2 });
+		assertThat(spiral.samples()).isEqualTo(2);
+		assertThat(spiral.classes()).isEqualTo(3);
+		assertThat(spiral.rows()).isEqualTo(6);
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class SpiralDataTests {
 		NumpyRandom rng = new NumpyRandom(0);
 		rng.skip(3);
 		SpiralData.spiralData(100, 3, rng);
-		assertEquals(303, rng.draws());
+		assertThat(rng.draws()).isEqualTo(303);
 	}
 
 	@Test
@@ -63,10 +63,11 @@ class SpiralDataTests {
 		// linspace(0.0, 1, 1) is [0.0], so every point is (0 * sin, 0 * cos): signed zeros
 		NumpyRandom rng = new NumpyRandom(0);
 		Spiral spiral = SpiralData.spiralData(1, 4, rng);
-		assertEquals(4, rng.draws());
-		assertArrayEquals(new int[] { 0, 1, 2, 3 }, spiral.labels());
+		assertThat(rng.draws()).isEqualTo(4);
+		assertThat(spiral.labels()).isEqualTo(new int[] { 0, 1, 2, 3 });
 		for (float v : spiral.points()) {
-			assertEquals(0f, Math.abs(v));
+			// Float.valueOf: compared with Float.equals, bit for bit, so only +0.0f passes
+			assertThat(Math.abs(v)).isEqualTo(Float.valueOf(0f));
 		}
 	}
 
@@ -76,19 +77,19 @@ class SpiralDataTests {
 		float[] points = spiral.points();
 		points[2] = 42f;
 		spiral.labels()[0] = 7;
-		assertEquals(-0.69993085f, spiral.x(1));
-		assertEquals(-0.69993085f, spiral.points()[2]);
-		assertEquals(0, spiral.label(0));
+		assertThat(spiral.x(1)).isEqualTo(Float.valueOf(-0.69993085f));
+		assertThat(spiral.points()[2]).isEqualTo(Float.valueOf(-0.69993085f));
+		assertThat(spiral.label(0)).isEqualTo(0);
 	}
 
 	@Test
 	void equalityIsByContent() {
 		Spiral a = SpiralData.spiralData(5, 2, new NumpyRandom(1));
 		Spiral b = SpiralData.spiralData(5, 2, new NumpyRandom(1));
-		assertEquals(a, b);
-		assertEquals(a.hashCode(), b.hashCode());
-		assertNotEquals(a, SpiralData.spiralData(5, 2, new NumpyRandom(2)));
-		assertNotEquals(a, SpiralData.spiralData(2, 5, new NumpyRandom(1)));
+		assertThat(b).isEqualTo(a);
+		assertThat(b.hashCode()).isEqualTo(a.hashCode());
+		assertThat(SpiralData.spiralData(5, 2, new NumpyRandom(2))).isNotEqualTo(a);
+		assertThat(SpiralData.spiralData(2, 5, new NumpyRandom(1))).isNotEqualTo(a);
 	}
 
 	@ParameterizedTest
@@ -97,7 +98,7 @@ class SpiralDataTests {
 			"spiral_1x4_seed42_skip0.csv", "spiral_7x2_seed4294967295_skip1.csv" })
 	void goldenFilesFromNumpy(String file) {
 		Matcher name = Pattern.compile("spiral_(\\d+)x(\\d+)_seed(\\d+)_skip(\\d+)\\.csv").matcher(file);
-		assertTrue(name.matches(), file);
+		assertThat(name.matches()).as(file).isTrue();
 		int samples = Integer.parseInt(name.group(1));
 		int classes = Integer.parseInt(name.group(2));
 		NumpyRandom rng = new NumpyRandom(Long.parseLong(name.group(3)));
@@ -106,22 +107,24 @@ class SpiralDataTests {
 		Spiral spiral = SpiralData.spiralData(samples, classes, rng);
 
 		List<String[]> rows = Golden.rows(file);
-		assertEquals(rows.size(), spiral.rows());
+		assertThat(spiral.rows()).isEqualTo(rows.size());
 		for (String[] row : rows) {
 			int i = Integer.parseInt(row[0]);
 			String where = file + " row " + i;
-			assertEquals(Float.floatToIntBits(Float.parseFloat(row[1])), Float.floatToIntBits(spiral.x(i)), where);
-			assertEquals(Float.floatToIntBits(Float.parseFloat(row[2])), Float.floatToIntBits(spiral.y(i)), where);
-			assertEquals(Integer.parseInt(row[3]), spiral.label(i), where);
+			assertThat(Float.floatToIntBits(spiral.x(i))).as(where)
+				.isEqualTo(Float.floatToIntBits(Float.parseFloat(row[1])));
+			assertThat(Float.floatToIntBits(spiral.y(i))).as(where)
+				.isEqualTo(Float.floatToIntBits(Float.parseFloat(row[2])));
+			assertThat(spiral.label(i)).as(where).isEqualTo(Integer.parseInt(row[3]));
 		}
 	}
 
 	@Test
 	void rowOutsideTheDataIsRejected() {
 		Spiral spiral = SpiralData.spiralData(2, 3, new NumpyRandom(0));
-		assertThrows(IndexOutOfBoundsException.class, () -> spiral.x(6));
-		assertThrows(IndexOutOfBoundsException.class, () -> spiral.y(-1));
-		assertThrows(IndexOutOfBoundsException.class, () -> spiral.label(6));
+		assertThatIndexOutOfBoundsException().isThrownBy(() -> spiral.x(6));
+		assertThatIndexOutOfBoundsException().isThrownBy(() -> spiral.y(-1));
+		assertThatIndexOutOfBoundsException().isThrownBy(() -> spiral.label(6));
 	}
 
 	@Test
@@ -151,21 +154,21 @@ class SpiralDataTests {
 
 	@Test
 	void missingRandomStreamIsRejected() {
-		assertThrows(NullPointerException.class, () -> SpiralData.spiralData(2, 3, null));
+		assertThatNullPointerException().isThrownBy(() -> SpiralData.spiralData(2, 3, null));
 	}
 
-	private static void assertRejected(String quoted, org.junit.jupiter.api.function.Executable call) {
-		IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, call);
-		assertTrue(ex.getMessage().contains(quoted), ex.getMessage());
+	private static void assertRejected(String quoted, ThrowingCallable call) {
+		assertThatIllegalArgumentException().isThrownBy(call).withMessageContaining(quoted);
 	}
 
 	private static void assertPointBits(float[] expected, Spiral spiral) {
 		float[] actual = spiral.points();
-		assertEquals(expected.length, actual.length);
+		assertThat(actual).hasSameSizeAs(expected);
 		for (int i = 0; i < expected.length; i++) {
 			int row = i / 2;
-			assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
-					"row " + row + " column " + (i % 2) + ": expected " + expected[i] + " but was " + actual[i]);
+			assertThat(Float.floatToIntBits(actual[i]))
+				.as("row " + row + " column " + (i % 2) + ": expected " + expected[i] + " but was " + actual[i])
+				.isEqualTo(Float.floatToIntBits(expected[i]));
 		}
 	}
 

@@ -7,7 +7,7 @@ import tools.jackson.core.io.schubfach.FloatToDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@link FloatFormat} against Jackson's own float writer and against {@code Float.parseFloat}, on
