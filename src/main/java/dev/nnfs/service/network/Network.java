@@ -12,8 +12,21 @@ public final class Network {
 
 	private final List<Layer> layers;
 
+	private final ForwardEngine engine;
+
+	/** A network run by {@link ForwardEngine#standard()}. */
 	public Network(List<Layer> layers) {
+		this(layers, ForwardEngine.standard());
+	}
+
+	public Network(List<Layer> layers, ForwardEngine engine) {
 		this.layers = List.copyOf(layers);
+		this.engine = engine;
+	}
+
+	/** The engine this network runs on. */
+	public ForwardEngine engine() {
+		return engine;
 	}
 
 	public List<Layer> layers() {
@@ -21,12 +34,12 @@ public final class Network {
 	}
 
 	/**
-	 * Runs the batch through every layer with {@link ForwardEngine#standard()}.
+	 * Runs the batch through every layer with this network's engine.
 	 * @param keepLayerOutputs whether to return each layer's output (else only the last)
 	 * @return one batch per layer when {@code keepLayerOutputs}, else a single-element list
 	 */
 	public List<FloatBatch> forward(FloatBatch inputs, boolean keepLayerOutputs) {
-		return ForwardEngine.standard().forward(layers, inputs, keepLayerOutputs);
+		return engine.forward(layers, inputs, keepLayerOutputs);
 	}
 
 	/**
@@ -34,7 +47,7 @@ public final class Network {
 	 * ({@link StreamedForwardResponse}; {@link ForwardEngine#streams}).
 	 */
 	boolean streams(FloatBatch inputs) {
-		return ForwardEngine.standard().streams(layers, inputs);
+		return engine.streams(layers, inputs);
 	}
 
 	/**

@@ -50,9 +50,17 @@ public final class NetworkBuilder {
 
 	private final Limits limits;
 
+	private final ForwardEngine engine;
+
+	/** A builder whose networks run on {@link ForwardEngine#standard()}. */
 	public NetworkBuilder(Activations activations, Limits limits) {
+		this(activations, limits, ForwardEngine.standard());
+	}
+
+	public NetworkBuilder(Activations activations, Limits limits, ForwardEngine engine) {
 		this.activations = activations;
 		this.limits = limits;
+		this.engine = engine;
 	}
 
 	/**
@@ -111,7 +119,7 @@ public final class NetworkBuilder {
 				labels = null;
 			}
 		}
-		return new Plan(seed, inputs, labels, new Network(layers), detail(request.returnLayers()), rng.draws());
+		return new Plan(seed, inputs, labels, new Network(layers, engine), detail(request.returnLayers()), rng.draws());
 	}
 
 	private static DenseLayer dense(DenseSpec spec, int width, NumpyRandom rng) {

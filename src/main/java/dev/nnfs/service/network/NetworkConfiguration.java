@@ -1,6 +1,7 @@
 package dev.nnfs.service.network;
 
 import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.config.EngineProperties;
 import dev.nnfs.service.config.Limits;
 
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,13 @@ import org.springframework.context.annotation.Configuration;
 class NetworkConfiguration {
 
 	@Bean
-	NetworkBuilder networkBuilder(Activations activations, Limits limits) {
-		return new NetworkBuilder(activations, limits);
+	ForwardEngine forwardEngine(EngineProperties engine) {
+		return new ForwardEngine(new EngineSettings(engine.nativeMinMacs(), engine.blockDoubles(), engine.parallel()));
+	}
+
+	@Bean
+	NetworkBuilder networkBuilder(Activations activations, Limits limits, ForwardEngine engine) {
+		return new NetworkBuilder(activations, limits, engine);
 	}
 
 }

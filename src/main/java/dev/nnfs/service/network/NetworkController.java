@@ -111,7 +111,7 @@ class NetworkController {
 		Plan plan = builder.build(request);
 		if (plan.labels() == null && plan.detail() == Detail.NONE
 				&& plan.network().streams(plan.inputs())) {
-			return new StreamedForwardResponse(plan.network().layers(), plan.inputs(),
+			return new StreamedForwardResponse(plan.network(), plan.inputs(),
 					new ForwardResponse.Rng(plan.seed(), plan.draws()));
 		}
 		return whole(plan);

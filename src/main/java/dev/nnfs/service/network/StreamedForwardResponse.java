@@ -5,7 +5,6 @@ import dev.nnfs.service.tensor.FloatArraySerializer;
 import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
 
-import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -33,14 +32,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(using = StreamedForwardResponse.Serializer.class)
 final class StreamedForwardResponse {
 
-	private final List<Layer> layers;
+	private final Network network;
 
 	private final FloatBatch inputs;
 
 	private final ForwardResponse.Rng rng;
 
-	StreamedForwardResponse(List<Layer> layers, FloatBatch inputs, ForwardResponse.Rng rng) {
-		this.layers = layers;
+	StreamedForwardResponse(Network network, FloatBatch inputs, ForwardResponse.Rng rng) {
+		this.network = network;
 		this.inputs = inputs;
 		this.rng = rng;
 	}
@@ -51,7 +50,7 @@ final class StreamedForwardResponse {
 
 		@Override
 		public void serialize(StreamedForwardResponse value, JsonGenerator gen, SerializationContext ctxt) {
-			try (ForwardPass<float[]> pass = ForwardEngine.standard().start(value.layers, value.inputs, false)) {
+			try (ForwardPass<float[]> pass = value.network.engine().start(value.network.layers(), value.inputs, false)) {
 				int rows = pass.rows();
 				int cols = pass.outWidth();
 				float[] out = pass.output();
