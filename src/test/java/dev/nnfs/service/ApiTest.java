@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * An HTTP test against the whole application through MockMvc. All such tests share one
- * application context (and one ND4J backend load), and every answer they receive is checked
- * against the OpenAPI document ({@link OpenApiContract}).
+ * application context (and one ND4J backend load), and every answer they receive is
+ * checked against the OpenAPI document ({@link OpenApiContract}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

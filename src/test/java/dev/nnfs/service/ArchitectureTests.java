@@ -10,8 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The shape of the code: packages by job whose imports run one way, the math free of Spring, and
- * the HTTP edge's wiring ({@code web}) used by nothing else.
+ * The shape of the code: packages by job whose imports run one way, the math free of
+ * Spring, and the HTTP edge's wiring ({@code web}) used by nothing else.
  */
 class ArchitectureTests {
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CSV files under {@code src/test/resources/golden/} (written by the numpy scripts
- * there, {@code spiral_golden.py} and {@code softmax_golden.py}): lines starting with {@code #}
- * and the header line are skipped, the rest split on commas.
+ * Reads the CSV files under {@code src/test/resources/golden/} (written by the numpy
+ * scripts there, {@code spiral_golden.py} and {@code softmax_golden.py}): lines starting
+ * with {@code #} and the header line are skipped, the rest split on commas.
  */
 public final class Golden {
 

@@ -10,7 +10,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading answers in tests: numbers as float32 exactly as the client would parse them. */
+/**
+ * Reading answers in tests: numbers as float32 exactly as the client would parse them.
+ */
 public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -26,7 +28,10 @@ public final class Json {
 		return MAPPER.readTree(json);
 	}
 
-	/** A 2-D JSON array of numbers as float32 rows (each number parsed from its text, as a client would). */
+	/**
+	 * A 2-D JSON array of numbers as float32 rows (each number parsed from its text, as a
+	 * client would).
+	 */
 	public static float[][] floats2d(JsonNode array) {
 		List<float[]> rows = new ArrayList<>();
 		for (JsonNode row : array) {
@@ -63,10 +68,11 @@ public final class Json {
 	}
 
 	/**
-	 * Asserts that float32 values print as numpy printed them. numpy (precision 8, "maxprec") shows
-	 * a value as its shortest repr when that has at most 8 digits, else rounded to 8 decimals in
-	 * fixed notation or 8 significant digits in scientific notation; so each value, rounded the way its printout was,
-	 * must equal the printout. Zeros compare without sign.
+	 * Asserts that float32 values print as numpy printed them. numpy (precision 8,
+	 * "maxprec") shows a value as its shortest repr when that has at most 8 digits, else
+	 * rounded to 8 decimals in fixed notation or 8 significant digits in scientific
+	 * notation; so each value, rounded the way its printout was, must equal the printout.
+	 * Zeros compare without sign.
 	 */
 	public static void assertPrintsAs(float[][] actual, String printed) {
 		List<String[]> rows = new ArrayList<>();
@@ -81,7 +87,8 @@ public final class Json {
 			String[] expected = rows.get(r);
 			assertThat(actual[r].length).as("columns of row %d", r).isEqualTo(expected.length);
 			for (int c = 0; c < expected.length; c++) {
-				java.math.BigDecimal want = new java.math.BigDecimal(expected[c].endsWith(".") ? expected[c] + "0" : expected[c]);
+				java.math.BigDecimal want = new java.math.BigDecimal(
+						expected[c].endsWith(".") ? expected[c] + "0" : expected[c]);
 				java.math.BigDecimal got = new java.math.BigDecimal(actual[r][c]);
 				java.math.BigDecimal rounded = expected[c].contains("e")
 						? got.round(new java.math.MathContext(want.precision(), java.math.RoundingMode.HALF_EVEN))
@@ -95,7 +102,10 @@ public final class Json {
 		}
 	}
 
-	/** Asserts equal shapes and values within {@code ulps} units in the last place of float32. */
+	/**
+	 * Asserts equal shapes and values within {@code ulps} units in the last place of
+	 * float32.
+	 */
 	public static void assertWithinUlps(float[][] actual, float[][] expected, int ulps) {
 		assertThat(actual.length).as("rows").isEqualTo(expected.length);
 		for (int r = 0; r < expected.length; r++) {

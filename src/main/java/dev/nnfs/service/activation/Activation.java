@@ -8,15 +8,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One activation function of the catalogue: what it computes ({@code formula}, {@code range}),
- * its parameters, and the kernel that computes it.
+ * One activation function of the catalogue: what it computes ({@code formula},
+ * {@code range}), its parameters, and the kernel that computes it.
  *
- * <p>Kernels work in place on a {@code [batch, n]} FLOAT array, in float32 arithmetic, and are
- * either element-wise or row-wise ({@link #rowWise()}: softmax, log_softmax).
+ * <p>
+ * Kernels work in place on a {@code [batch, n]} FLOAT array, in float32 arithmetic, and
+ * are either element-wise or row-wise ({@link #rowWise()}: softmax, log_softmax).
  */
 public final class Activation {
 
-	/** Computes the activation in place on {@code x} ({@code [batch, n]}, FLOAT, c-order). */
+	/**
+	 * Computes the activation in place on {@code x} ({@code [batch, n]}, FLOAT, c-order).
+	 */
 	@FunctionalInterface
 	public interface Kernel {
 
@@ -25,8 +28,8 @@ public final class Activation {
 	}
 
 	/**
-	 * Computes the activation in place on a row-major {@code [rows, cols]} float32 buffer, in plain
-	 * Java, with the same results as the activation's {@link Kernel}.
+	 * Computes the activation in place on a row-major {@code [rows, cols]} float32
+	 * buffer, in plain Java, with the same results as the activation's {@link Kernel}.
 	 */
 	@FunctionalInterface
 	public interface FloatKernel {
@@ -51,13 +54,13 @@ public final class Activation {
 
 	private final FloatKernel floatKernel;
 
-	Activation(String name, String formula, String range, String description, List<ParamSpec> params,
-			boolean rowWise, Kernel kernel) {
+	Activation(String name, String formula, String range, String description, List<ParamSpec> params, boolean rowWise,
+			Kernel kernel) {
 		this(name, formula, range, description, params, rowWise, kernel, null);
 	}
 
-	Activation(String name, String formula, String range, String description, List<ParamSpec> params,
-			boolean rowWise, Kernel kernel, FloatKernel floatKernel) {
+	Activation(String name, String formula, String range, String description, List<ParamSpec> params, boolean rowWise,
+			Kernel kernel, FloatKernel floatKernel) {
 		this.name = name;
 		this.formula = formula;
 		this.range = range;
@@ -88,7 +91,9 @@ public final class Activation {
 		return params;
 	}
 
-	/** True when each output depends on its whole row (softmax), false when element-wise. */
+	/**
+	 * True when each output depends on its whole row (softmax), false when element-wise.
+	 */
 	public boolean rowWise() {
 		return rowWise;
 	}
@@ -103,8 +108,9 @@ public final class Activation {
 	}
 
 	/**
-	 * Resolves a client's parameters against the defaults, reporting every unknown or out-of-range
-	 * one to {@code mistakes} (parameter name, message) and keeping the default in its place.
+	 * Resolves a client's parameters against the defaults, reporting every unknown or
+	 * out-of-range one to {@code mistakes} (parameter name, message) and keeping the
+	 * default in its place.
 	 * @param given the client's parameters, or null for all defaults
 	 * @return one value per {@link #params()} entry, in order
 	 */
@@ -131,15 +137,18 @@ public final class Activation {
 		return values;
 	}
 
-	/** Applies the activation in place; {@code params} as returned by {@link #resolve}. */
+	/**
+	 * Applies the activation in place; {@code params} as returned by {@link #resolve}.
+	 */
 	public void applyInPlace(INDArray x, double[] params) {
 		kernel.applyInPlace(x, params);
 	}
 
 	/**
-	 * Applies the activation in place on a row-major {@code [rows, cols]} float32 buffer. Activations
-	 * with a Java kernel (the book's step, linear, relu and softmax; log_softmax, softplus) make no
-	 * native call; the others copy the values through one ND4J array.
+	 * Applies the activation in place on a row-major {@code [rows, cols]} float32 buffer.
+	 * Activations with a Java kernel (the book's step, linear, relu and softmax;
+	 * log_softmax, softplus) make no native call; the others copy the values through one
+	 * ND4J array.
 	 */
 	public void applyInPlace(float[] values, int rows, int cols, double[] params) {
 		if (floatKernel != null) {

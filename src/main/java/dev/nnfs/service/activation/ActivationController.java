@@ -44,14 +44,17 @@ class ActivationController {
 	@Operation(operationId = "listActivations", summary = "The activation catalogue",
 			description = "One entry per activation: its name, formula, output range, parameters with their defaults, and a one-line description.")
 	@ApiResponse(responseCode = "200", description = "The catalogue, one entry per activation", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = ActivationInfo.class)),
-			examples = @ExampleObject(name = "the first entries: the book's step and relu, and leaky_relu with its alpha", value = """
-					[{"name":"step","formula":"y = 1 if x > 0 else 0","range":"{0, 1}","params":{},\
-					"description":"Heaviside step: the neuron fires (1) or not (0); the nnfs book's first activation."},\
-					{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
-					"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."},\
-					{"name":"leaky_relu","formula":"y = x if x > 0 else alpha * x","range":"(-inf, inf)","params":{"alpha":0.01},\
-					"description":"Leaky ReLU: a small slope alpha for negative inputs keeps neurons from dying."}]""")))
+			mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @ArraySchema(schema = @Schema(implementation = ActivationInfo.class)),
+			examples = @ExampleObject(
+					name = "the first entries: the book's step and relu, and leaky_relu with its alpha",
+					value = """
+							[{"name":"step","formula":"y = 1 if x > 0 else 0","range":"{0, 1}","params":{},\
+							"description":"Heaviside step: the neuron fires (1) or not (0); the nnfs book's first activation."},\
+							{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
+							"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."},\
+							{"name":"leaky_relu","formula":"y = x if x > 0 else alpha * x","range":"(-inf, inf)","params":{"alpha":0.01},\
+							"description":"Leaky ReLU: a small slope alpha for negative inputs keeps neurons from dying."}]""")))
 	List<ActivationInfo> catalogue() {
 		return activations.all().stream().map(ActivationInfo::of).toList();
 	}
@@ -62,10 +65,13 @@ class ActivationController {
 			description = "The same entry as in `GET /activations`: name, formula, output range, parameters with their defaults, description.")
 	@ApiResponse(responseCode = "200", description = "The activation's entry", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActivationInfo.class),
-			examples = @ExampleObject(name = "relu, the book's hidden-layer activation", value = """
-					{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
-					"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."}""")))
-	ActivationInfo entry(@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name) {
+			examples = @ExampleObject(name = "relu, the book's hidden-layer activation",
+					value = """
+							{"name":"relu","formula":"y = x if x > 0 else 0","range":"[0, inf)","params":{},\
+							"description":"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation."}""")))
+	ActivationInfo entry(
+			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
+					example = "softmax") @PathVariable String name) {
 		return ActivationInfo.of(find(name));
 	}
 
@@ -87,24 +93,28 @@ class ActivationController {
 			`[[1000, 1001]]` stay finite.
 
 			An unknown name is a 404 whose `detail` lists the known names.""")
-	@ApiResponse(responseCode = "200", description = "The outputs, with argmax and confidence per row", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ActivationResponse.class),
-			examples = {
-					@ExampleObject(name = "softmax of seed 001 In[37], in float32", value = """
+	@ApiResponse(responseCode = "200", description = "The outputs, with argmax and confidence per row",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ActivationResponse.class),
+					examples = { @ExampleObject(name = "softmax of seed 001 In[37], in float32", value = """
 							{"activation":"softmax","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],\
 							"argmax":[2],"confidence":[0.66524094]}""",
 							description = "numpy's float32 softmax bits; the notebook prints its float64 result, 0.09003057 0.24472847 0.66524096"),
-					@ExampleObject(name = "relu of seed 001 In[10], one sample", value = """
-							{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
-							description = "The notebook prints [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]") }))
+							@ExampleObject(name = "relu of seed 001 In[10], one sample",
+									value = """
+											{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
+									description = "The notebook prints [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]") }))
 	ActivationResponse apply(
-			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "softmax") @PathVariable String name,
+			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
+					example = "softmax") @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 					@ExampleObject(name = "softmax of seed 001 In[37]", value = "{\"inputs\": [[1, 2, 3]]}",
 							description = "Prints [[0.09003057 0.24472847 0.66524096]] in the seed notebook."),
-					@ExampleObject(name = "relu of seed 001 In[10]", value = "{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}"),
+					@ExampleObject(name = "relu of seed 001 In[10]",
+							value = "{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}"),
 					@ExampleObject(name = "two rows, softmax", value = "{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}"),
-					@ExampleObject(name = "leaky_relu with alpha", value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @RequestBody ActivationRequest request) {
+					@ExampleObject(name = "leaky_relu with alpha",
+							value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @RequestBody ActivationRequest request) {
 		Activation activation = find(name);
 		Violations mistakes = new Violations();
 		double[] params = activation.resolve(request.params(),
@@ -122,11 +132,11 @@ class ActivationController {
 	record ActivationResponse(String activation, int[] shape,
 			@Schema(description = "the activation's outputs, same shape as inputs") FloatBatch outputs,
 			@Schema(description = "per row, index of the largest output (first on ties)") int[] argmax,
-			@Schema(description = "per row, the largest output") @JsonSerialize(using = FloatArraySerializer.class) float[] confidence) {
+			@Schema(description = "per row, the largest output") @JsonSerialize(
+					using = FloatArraySerializer.class) float[] confidence) {
 	}
 
-	record ActivationInfo(String name, String formula, String range, Map<String, Double> params,
-			String description) {
+	record ActivationInfo(String name, String formula, String range, Map<String, Double> params, String description) {
 
 		static ActivationInfo of(Activation a) {
 			Map<String, Double> params = new LinkedHashMap<>();

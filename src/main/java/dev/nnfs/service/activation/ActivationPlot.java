@@ -11,15 +11,18 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The picture of an activation: {@code y = f(x)} at {@code points} evenly spaced float32 samples
- * from {@code from} to {@code to}, computed by the same kernel as {@code POST /activations/{name}}.
+ * The picture of an activation: {@code y = f(x)} at {@code points} evenly spaced float32
+ * samples from {@code from} to {@code to}, computed by the same kernel as {@code POST
+ * /activations/{name}}.
  *
- * <p>An element-wise activation is applied to the column {@code [points, 1]}. A row-wise one
- * (softmax, log_softmax) is applied to the rows {@code [x, second]} ({@code [points, 2]}) and the
- * curve is the first component, e.g. {@code softmax([x, 0])[0] = 1 / (1 + e^-x)}.
+ * <p>
+ * An element-wise activation is applied to the column {@code [points, 1]}. A row-wise one
+ * (softmax, log_softmax) is applied to the rows {@code [x, second]} ({@code [points, 2]})
+ * and the curve is the first component, e.g. {@code softmax([x, 0])[0] = 1 / (1 + e^-x)}.
  *
- * <p>The x axis spans exactly {@code [from, to]}; the y axis is the smallest round range that
- * holds the finite values with a little room, so a curve never runs along the frame.
+ * <p>
+ * The x axis spans exactly {@code [from, to]}; the y axis is the smallest round range
+ * that holds the finite values with a little room, so a curve never runs along the frame.
  */
 final class ActivationPlot {
 
@@ -33,7 +36,10 @@ final class ActivationPlot {
 	private ActivationPlot() {
 	}
 
-	/** The sample positions: {@code float32(from + (to - from) * i / (points - 1))}, the last exactly {@code to}. */
+	/**
+	 * The sample positions: {@code float32(from + (to - from) * i / (points - 1))}, the
+	 * last exactly {@code to}.
+	 */
 	static float[] samples(double from, double to, int points) {
 		float[] x = new float[points];
 		for (int i = 0; i < points; i++) {
@@ -42,7 +48,10 @@ final class ActivationPlot {
 		return x;
 	}
 
-	/** The values {@code f(x)} (first component of {@code f([x, second])} for a row-wise activation). */
+	/**
+	 * The values {@code f(x)} (first component of {@code f([x, second])} for a row-wise
+	 * activation).
+	 */
 	static float[] values(Activation activation, double[] params, float[] x, float second) {
 		int n = x.length;
 		if (!activation.rowWise()) {
@@ -98,13 +107,17 @@ final class ActivationPlot {
 
 	/** {@code sigmoid(x)}, or {@code softmax([x, 0])[0]} for a row-wise activation. */
 	static String curveName(Activation activation, double second) {
-		return activation.rowWise() ? activation.name() + "([x, " + number(second) + "])[0]" : activation.name() + "(x)";
+		return activation.rowWise() ? activation.name() + "([x, " + number(second) + "])[0]"
+				: activation.name() + "(x)";
 	}
 
 	private static String title(Activation activation, double[] params, double second) {
 		StringBuilder t = new StringBuilder(activation.name());
 		for (int i = 0; i < params.length; i++) {
-			t.append(i == 0 ? " (" : ", ").append(activation.params().get(i).name()).append(" = ").append(number(params[i]));
+			t.append(i == 0 ? " (" : ", ")
+				.append(activation.params().get(i).name())
+				.append(" = ")
+				.append(number(params[i]));
 			if (i == params.length - 1) {
 				t.append(')');
 			}

@@ -67,9 +67,12 @@ class ActivationPlotController {
 			`GET /activations/relu/plot?from=-2&to=2`.""",
 			parameters = {
 					@Parameter(name = "from", in = ParameterIn.QUERY, description = "left end of the x range",
-							schema = @Schema(type = "number", defaultValue = "-5", minimum = "-1000", maximum = "1000")),
-					@Parameter(name = "to", in = ParameterIn.QUERY, description = "right end of the x range (more than from)",
-							schema = @Schema(type = "number", defaultValue = "5", minimum = "-1000", maximum = "1000")),
+							schema = @Schema(type = "number", defaultValue = "-5", minimum = "-1000",
+									maximum = "1000")),
+					@Parameter(
+							name = "to", in = ParameterIn.QUERY,
+							description = "right end of the x range (more than from)", schema = @Schema(type = "number",
+									defaultValue = "5", minimum = "-1000", maximum = "1000")),
 					@Parameter(name = "points", in = ParameterIn.QUERY,
 							description = "number of samples, at most nnfs.limits.max-plot-resolution (default 400)",
 							schema = @Schema(type = "integer", format = "int32", minimum = "2", defaultValue = "201")),
@@ -81,19 +84,22 @@ class ActivationPlotController {
 							schema = @Schema(type = "number")) })
 	@ApiResponse(responseCode = "200", description = "The curve, an SVG document: one `<path class=\"curve\">`",
 			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document"),
-					examples = @ExampleObject(name = "the picture (abbreviated)", value = """
-							<?xml version="1.0" encoding="UTF-8"?>
-							<svg xmlns="http://www.w3.org/2000/svg" width="680" height="480" viewBox="0 0 680 480" role="img" ...>
-							<title>sigmoid</title>
-							...
-							</svg>
-							""")))
-	@ApiResponse(responseCode = "400", description = "A query parameter is malformed, repeated, unknown or out of range; `errors[0].parameter` names it",
+					examples = @ExampleObject(name = "the picture (abbreviated)",
+							value = """
+									<?xml version="1.0" encoding="UTF-8"?>
+									<svg xmlns="http://www.w3.org/2000/svg" width="680" height="480" viewBox="0 0 680 480" role="img" ...>
+									<title>sigmoid</title>
+									...
+									</svg>
+									""")))
+	@ApiResponse(responseCode = "400",
+			description = "A query parameter is malformed, repeated, unknown or out of range; `errors[0].parameter` names it",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "404", description = "No activation of that name; `detail` lists the known names",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<byte[]> plot(
-			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"), example = "sigmoid") @PathVariable String name,
+			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
+					example = "sigmoid") @PathVariable String name,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		Activation activation = this.activations.find(name)
 			.orElseThrow(() -> new UnknownActivationException(name, this.activations.names()));

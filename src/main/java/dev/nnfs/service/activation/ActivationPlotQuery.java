@@ -15,15 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The checked query of {@code GET /activations/{name}/plot}: the x range, the number of samples,
- * the fixed second input of a row-wise activation, and the activation's own parameters, each as
- * its own query parameter ({@code ?from=-5&to=5&alpha=0.1}).
+ * The checked query of {@code GET /activations/{name}/plot}: the x range, the number of
+ * samples, the fixed second input of a row-wise activation, and the activation's own
+ * parameters, each as its own query parameter ({@code ?from=-5&to=5&alpha=0.1}).
  *
  * @param from left end of the x range
  * @param to right end, greater than {@code from}
  * @param points samples, {@code 2 .. nnfs.limits.max-plot-resolution}
  * @param second the second input of the row {@code [x, second]} (softmax, log_softmax)
- * @param params the activation's parameters as given (name → value), for {@link Activation#resolve}
+ * @param params the activation's parameters as given (name → value), for
+ * {@link Activation#resolve}
  */
 record ActivationPlotQuery(double from, double to, int points, double second, Map<String, Double> params) {
 
@@ -34,7 +35,9 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 	/** Odd, so that x = 0 is a sample of a range symmetric about it. */
 	static final int DEFAULT_POINTS = 201;
 
-	/** Largest |x| a plot may reach; every activation has shown its shape well before it. */
+	/**
+	 * Largest |x| a plot may reach; every activation has shown its shape well before it.
+	 */
 	static final double MAX_ABS_X = 1000;
 
 	/** Narrowest x range. */
@@ -43,7 +46,9 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 	/** The query parameters that are not an activation's own. */
 	static final Set<String> OWN = Set.of("from", "to", "points", "second");
 
-	/** A plain decimal: optional sign, digits with an optional point, optional exponent. */
+	/**
+	 * A plain decimal: optional sign, digits with an optional point, optional exponent.
+	 */
 	private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,3})?");
 
 	private static final int QUOTE_LENGTH = 40;
@@ -51,11 +56,12 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 	/**
 	 * Parses the raw query (every value of every parameter) for {@code activation}. Every
 	 * malformed value is reported at once, each naming its parameter.
-	 * @throws InvalidInputException for a value that is not a plain decimal number (or integer,
-	 * for {@code points}), a parameter given twice, an unknown parameter, {@code second} for an
-	 * element-wise activation, a range that is empty or too narrow or beyond ±1000, or fewer
-	 * than 2 points
-	 * @throws LimitExceededException for more points than {@code nnfs.limits.max-plot-resolution}
+	 * @throws InvalidInputException for a value that is not a plain decimal number (or
+	 * integer, for {@code points}), a parameter given twice, an unknown parameter,
+	 * {@code second} for an element-wise activation, a range that is empty or too narrow
+	 * or beyond ±1000, or fewer than 2 points
+	 * @throws LimitExceededException for more points than
+	 * {@code nnfs.limits.max-plot-resolution}
 	 */
 	static ActivationPlotQuery parse(Map<String, List<String>> query, Activation activation, Limits limits) {
 		List<Violation> violations = new ArrayList<>();
@@ -64,10 +70,10 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 		for (Map.Entry<String, List<String>> e : query.entrySet()) {
 			String name = e.getKey();
 			if (!OWN.contains(name) && !paramNames.contains(name)) {
-				String takes = paramNames.isEmpty() ? "" : "; " + activation.name() + " takes " + String.join(", ", paramNames);
-				violations.add(Violation.parameter(name,
-						"is not a parameter of this plot: it takes from, to, points" + (activation.rowWise() ? ", second" : "")
-								+ takes));
+				String takes = paramNames.isEmpty() ? ""
+						: "; " + activation.name() + " takes " + String.join(", ", paramNames);
+				violations.add(Violation.parameter(name, "is not a parameter of this plot: it takes from, to, points"
+						+ (activation.rowWise() ? ", second" : "") + takes));
 			}
 			else if (e.getValue().size() > 1) {
 				violations.add(Violation.parameter(name, "is given " + e.getValue().size() + " times; give it once"));
@@ -96,8 +102,8 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 		String pointsRaw = first(query, "points");
 		if (pointsRaw != null) {
 			if (!pointsRaw.matches("\\d{1,9}")) {
-				violations.add(Violation.parameter("points", "must be an integer from 2 to " + maxPoints + ", not "
-						+ quote(pointsRaw)));
+				violations.add(Violation.parameter("points",
+						"must be an integer from 2 to " + maxPoints + ", not " + quote(pointsRaw)));
 			}
 			else {
 				points = Long.parseLong(pointsRaw);
@@ -114,8 +120,8 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 			}
 		}
 		if (violations.isEmpty() && !(to - from >= MIN_SPAN)) {
-			violations.add(Violation.parameter("to", "must be at least " + MIN_SPAN + " more than from (" + Axis.format(from)
-					+ "), not " + Axis.format(to)));
+			violations.add(Violation.parameter("to", "must be at least " + MIN_SPAN + " more than from ("
+					+ Axis.format(from) + "), not " + Axis.format(to)));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
@@ -132,7 +138,10 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
-	/** A plain decimal number; no NaN, infinities, hex or blanks. Adds a violation and returns the default otherwise. */
+	/**
+	 * A plain decimal number; no NaN, infinities, hex or blanks. Adds a violation and
+	 * returns the default otherwise.
+	 */
 	private static double decimal(String name, String raw, double defaultValue, List<Violation> violations) {
 		if (raw == null) {
 			return defaultValue;

@@ -41,7 +41,8 @@ public record ActivationRequest(
 					params[0] = body.numbers(at);
 				}
 			});
-			if (read && inputs[0] == null && violations.list().stream().noneMatch((v) -> "/inputs".equals(v.pointer()))) {
+			if (read && inputs[0] == null
+					&& violations.list().stream().noneMatch((v) -> "/inputs".equals(v.pointer()))) {
 				violations.at("/inputs", "is required: a batch (array of rows) or one sample (array of numbers)");
 			}
 			violations.throwIfAny();

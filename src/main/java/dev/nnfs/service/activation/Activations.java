@@ -21,14 +21,16 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The activation catalogue: the five functions of the nnfs book (step, linear, sigmoid, relu,
- * softmax) and the usual modern ones. Each kernel is one fused ND4J op where ND4J has one whose
- * semantics match the formula; all arithmetic is float32. Softmax and log_softmax run numpy's own
- * float32 algorithm ({@link Softmax}) so the book's probabilities come out bit for bit: ND4J's
- * softmax multiplies by the reciprocal of the row sum and differs in the last bit.
+ * The activation catalogue: the five functions of the nnfs book (step, linear, sigmoid,
+ * relu, softmax) and the usual modern ones. Each kernel is one fused ND4J op where ND4J
+ * has one whose semantics match the formula; all arithmetic is float32. Softmax and
+ * log_softmax run numpy's own float32 algorithm ({@link Softmax}) so the book's
+ * probabilities come out bit for bit: ND4J's softmax multiplies by the reciprocal of the
+ * row sum and differs in the last bit.
  *
- * <p>Lookup by name never throws for an unknown name: {@link #find} returns empty, and the caller
- * reports the known names.
+ * <p>
+ * Lookup by name never throws for an unknown name: {@link #find} returns empty, and the
+ * caller reports the known names.
  */
 public final class Activations {
 
@@ -48,23 +50,23 @@ public final class Activations {
 	public static Activations standard() {
 		List<Activation> all = new ArrayList<>();
 		all.add(new Activation("step", "y = 1 if x > 0 else 0", "{0, 1}",
-				"Heaviside step: the neuron fires (1) or not (0); the nnfs book's first activation.", List.of(),
-				false, (x, p) -> Nd4j.exec(new Step(x, x, 0.0)),
+				"Heaviside step: the neuron fires (1) or not (0); the nnfs book's first activation.", List.of(), false,
+				(x, p) -> Nd4j.exec(new Step(x, x, 0.0)),
 				(v, rows, cols, p) -> FloatKernels.mapInPlace(v, rows * cols, (x) -> x > 0f ? 1f : 0f)));
 		all.add(new Activation("linear", "y = x", "(-inf, inf)",
-				"Identity: passes inputs through unchanged; used for regression outputs.", List.of(), false,
-				(x, p) -> {
+				"Identity: passes inputs through unchanged; used for regression outputs.", List.of(), false, (x, p) -> {
 				}, (v, rows, cols, p) -> {
 				}));
-		all.add(new Activation("sigmoid", "y = 1 / (1 + e^-x)", "(0, 1)",
-				"Logistic sigmoid: a smooth, granular step.", List.of(), false,
-				(x, p) -> Nd4j.exec(new Sigmoid(x, x))));
+		all.add(new Activation("sigmoid", "y = 1 / (1 + e^-x)", "(0, 1)", "Logistic sigmoid: a smooth, granular step.",
+				List.of(), false, (x, p) -> Nd4j.exec(new Sigmoid(x, x))));
 		all.add(new Activation("relu", "y = x if x > 0 else 0", "[0, inf)",
 				"Rectified linear unit, np.maximum(0, x): the nnfs book's hidden-layer activation.", List.of(), false,
-				// ScalarMax, unlike RectifiedLinear, maps -0.0 to +0.0 as np.maximum(0, x) does.
+				// ScalarMax, unlike RectifiedLinear, maps -0.0 to +0.0 as np.maximum(0,
+				// x) does.
 				(x, p) -> Nd4j.exec(new ScalarMax(x, null, x, 0.0)),
 				(v, rows, cols, p) -> FloatKernels.mapInPlace(v, rows * cols, Activations::relu)));
-		all.add(new Activation("softmax", "y_i = e^(x_i - max(x)) / sum_j e^(x_j - max(x)), per row", "(0, 1), each row sums to 1",
+		all.add(new Activation("softmax", "y_i = e^(x_i - max(x)) / sum_j e^(x_j - max(x)), per row",
+				"(0, 1), each row sums to 1",
 				"Row-wise softmax, overflow-safe (the row maximum is subtracted first): class probabilities.",
 				List.of(), true, (x, p) -> FloatKernels.rowsInPlace(x, Softmax::softmaxRowsInPlace),
 				(v, rows, cols, p) -> Softmax.softmaxRowsInPlace(v, rows, cols)));
@@ -104,9 +106,10 @@ public final class Activations {
 	}
 
 	/**
-	 * {@code np.maximum(0, x)} as ND4J's ScalarMax computes it: x when x > 0, else +0 (also for -0,
-	 * as numpy, and for NaN). {@code x > 0 ? x : 0} in a form without a data-dependent branch: on
-	 * mixed signs the branch mispredicts half the time, four times slower over a large batch.
+	 * {@code np.maximum(0, x)} as ND4J's ScalarMax computes it: x when x > 0, else +0
+	 * (also for -0, as numpy, and for NaN). {@code x > 0 ? x : 0} in a form without a
+	 * data-dependent branch: on mixed signs the branch mispredicts half the time, four
+	 * times slower over a large batch.
 	 */
 	public static float relu(float x) {
 		float m = Math.max(x, 0f);
@@ -114,8 +117,8 @@ public final class Activations {
 	}
 
 	/**
-	 * ND4J's SoftPlus computes ln(1 + e^x) literally, which overflows to infinity above x ≈ 88;
-	 * this form is exact in float64 and rounded once.
+	 * ND4J's SoftPlus computes ln(1 + e^x) literally, which overflows to infinity above x
+	 * ≈ 88; this form is exact in float64 and rounded once.
 	 */
 	private static float softplus(float x) {
 		return (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));

@@ -6,9 +6,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs a Java kernel over the values of a FLOAT array in place, for the activations whose exact
- * semantics no single ND4J op has (numpy's float32 softmax, overflow-safe softplus and
- * log_softmax). The values are read and written in bulk through the array's native buffer.
+ * Runs a Java kernel over the values of a FLOAT array in place, for the activations whose
+ * exact semantics no single ND4J op has (numpy's float32 softmax, overflow-safe softplus
+ * and log_softmax). The values are read and written in bulk through the array's native
+ * buffer.
  */
 final class FloatKernels {
 

@@ -1,7 +1,8 @@
 package dev.nnfs.service.activation;
 
 /**
- * A numeric parameter of an activation: its default and the closed range a client may set it in.
+ * A numeric parameter of an activation: its default and the closed range a client may set
+ * it in.
  */
 public record ParamSpec(String name, double defaultValue, double min, double max, String description) {
 

@@ -1,8 +1,9 @@
 package dev.nnfs.service.activation;
 
 /**
- * Per row of a {@code [rows, cols]} output: the index of the largest value ({@code argmax}, the
- * first one on ties, numpy's rule) and that value ({@code confidence}).
+ * Per row of a {@code [rows, cols]} output: the index of the largest value
+ * ({@code argmax}, the first one on ties, numpy's rule) and that value
+ * ({@code confidence}).
  */
 public record Predictions(int[] argmax, float[] confidence) {
 

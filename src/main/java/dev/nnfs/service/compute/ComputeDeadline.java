@@ -3,10 +3,11 @@ package dev.nnfs.service.compute;
 import java.time.Duration;
 
 /**
- * The compute deadline of the request the current thread is serving. Long computations call
- * {@link #check()} between steps (a network checks between layers); past the deadline it throws
- * {@link DeadlineExceededException}, which ends the request with a 503 problem and frees its
- * compute slot. Threads that serve no gated request have no deadline and never throw.
+ * The compute deadline of the request the current thread is serving. Long computations
+ * call {@link #check()} between steps (a network checks between layers); past the
+ * deadline it throws {@link DeadlineExceededException}, which ends the request with a 503
+ * problem and frees its compute slot. Threads that serve no gated request have no
+ * deadline and never throw.
  */
 public final class ComputeDeadline {
 

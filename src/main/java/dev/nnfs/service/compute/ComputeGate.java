@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The compute slots ({@link ComputeProperties}): a semaphore of {@code concurrency()} permits with
- * a short, bounded queue in front of it. A request that finds no slot and no room in the queue, or
- * waits longer than the queue timeout, is refused rather than left to pile up threads and memory.
+ * The compute slots ({@link ComputeProperties}): a semaphore of {@code concurrency()}
+ * permits with a short, bounded queue in front of it. A request that finds no slot and no
+ * room in the queue, or waits longer than the queue timeout, is refused rather than left
+ * to pile up threads and memory.
  */
 @Component
 class ComputeGate {
@@ -52,8 +53,8 @@ class ComputeGate {
 		this.refusedBusy = refused(registry, "queue-full");
 		this.refusedTimeout = refused(registry, "queue-timeout");
 		this.deadlines = refused(registry, "deadline");
-		log.info("Compute slots: {}, queue {} for at most {} ms, deadline {} ms", concurrency,
-				properties.maxQueued(), properties.queueTimeout().toMillis(), properties.deadline().toMillis());
+		log.info("Compute slots: {}, queue {} for at most {} ms, deadline {} ms", concurrency, properties.maxQueued(),
+				properties.queueTimeout().toMillis(), properties.deadline().toMillis());
 	}
 
 	private static Counter refused(MeterRegistry registry, String reason) {
@@ -67,7 +68,10 @@ class ComputeGate {
 		return properties;
 	}
 
-	/** Takes a slot, waiting in the queue if there is room; throws {@link OverloadedException} otherwise. */
+	/**
+	 * Takes a slot, waiting in the queue if there is room; throws
+	 * {@link OverloadedException} otherwise.
+	 */
 	void acquire() {
 		if (slots.tryAcquire()) {
 			return;
@@ -80,8 +84,8 @@ class ComputeGate {
 		try {
 			if (!slots.tryAcquire(properties.queueTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
 				refusedTimeout.increment();
-				throw new OverloadedException("no compute slot became free within "
-						+ properties.queueTimeout().toMillis() + " ms");
+				throw new OverloadedException(
+						"no compute slot became free within " + properties.queueTimeout().toMillis() + " ms");
 			}
 		}
 		catch (InterruptedException ex) {

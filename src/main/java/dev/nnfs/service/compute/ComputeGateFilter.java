@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Marks requests to the compute endpoints ({@code nnfs.compute.paths}) as needing a compute slot
- * and gives the slot back when the request ends, however it ends.
+ * Marks requests to the compute endpoints ({@code nnfs.compute.paths}) as needing a
+ * compute slot and gives the slot back when the request ends, however it ends.
  *
- * <p>The slot itself is taken late, by {@link ComputeSlotAdvice}: after a request's body has been
- * read and parsed, or before the handler runs when there is no body. A client that trickles its
- * body in therefore holds a server thread but never a compute slot, and a body that is refused
- * (too large, malformed) never takes one.
+ * <p>
+ * The slot itself is taken late, by {@link ComputeSlotAdvice}: after a request's body has
+ * been read and parsed, or before the handler runs when there is no body. A client that
+ * trickles its body in therefore holds a server thread but never a compute slot, and a
+ * body that is refused (too large, malformed) never takes one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -59,8 +60,9 @@ public class ComputeGateFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Takes a compute slot for the request the current thread serves, if it is a gated one and
-	 * has none yet, and starts its deadline. Throws {@link OverloadedException} when none is free.
+	 * Takes a compute slot for the request the current thread serves, if it is a gated
+	 * one and has none yet, and starts its deadline. Throws {@link OverloadedException}
+	 * when none is free.
 	 */
 	static void enter() {
 		Slot slot = CURRENT.get();

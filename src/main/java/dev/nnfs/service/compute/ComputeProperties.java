@@ -13,13 +13,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Load shedding for the compute endpoints ({@code POST /activations/{name}},
- * {@code POST /network/**}, {@code GET /spiral}). At most {@code maxConcurrent} requests compute
- * at once; up to {@code maxQueued} more wait at most {@code queueTimeout} for a slot; any other
- * request is answered at once with 503 and {@code Retry-After}. A request whose computation runs
- * past {@code deadline} is stopped between layers and answered with 503.
+ * {@code POST /network/**}, {@code GET /spiral}). At most {@code maxConcurrent} requests
+ * compute at once; up to {@code maxQueued} more wait at most {@code queueTimeout} for a
+ * slot; any other request is answered at once with 503 and {@code Retry-After}. A request
+ * whose computation runs past {@code deadline} is stopped between layers and answered
+ * with 503.
  *
  * @param maxConcurrent requests computing at once; 0 means one per available processor
- * @param maxQueued requests waiting for a slot; beyond them a request is refused without waiting
+ * @param maxQueued requests waiting for a slot; beyond them a request is refused without
+ * waiting
  * @param queueTimeout how long a queued request waits for a slot before it is refused
  * @param deadline how long one request may compute, counted from when it gets its slot
  * @param retryAfter the {@code Retry-After} a refused client is given
@@ -28,11 +30,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nnfs.compute")
 public record ComputeProperties(@Min(0) @Max(4096) @DefaultValue("0") int maxConcurrent,
-		@Min(0) @Max(100000) @DefaultValue("64") int maxQueued,
-		@NotNull @DefaultValue("100ms") Duration queueTimeout,
-		@NotNull @DefaultValue("10s") Duration deadline,
-		@NotNull @DefaultValue("1s") Duration retryAfter,
-		@NotNull @DefaultValue({ "/activations/", "/network/", "/spiral" }) List<String> paths) {
+		@Min(0) @Max(100000) @DefaultValue("64") int maxQueued, @NotNull @DefaultValue("100ms") Duration queueTimeout,
+		@NotNull @DefaultValue("10s") Duration deadline, @NotNull @DefaultValue("1s") Duration retryAfter,
+		@NotNull @DefaultValue( {
+				"/activations/", "/network/", "/spiral" }) List<String> paths){
 
 	/** {@link #maxConcurrent()} with 0 resolved to the number of available processors. */
 	public int concurrency() {

@@ -15,8 +15,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 
 /**
- * Where a gated request takes its compute slot ({@link ComputeGateFilter}): right after its body
- * has been read and parsed, or, for a handler that takes no body, just before the handler runs.
+ * Where a gated request takes its compute slot ({@link ComputeGateFilter}): right after
+ * its body has been read and parsed, or, for a handler that takes no body, just before
+ * the handler runs.
  */
 @ControllerAdvice
 public class ComputeSlotAdvice implements RequestBodyAdvice, HandlerInterceptor {

@@ -1,6 +1,9 @@
 package dev.nnfs.service.compute;
 
-/** A request computed for longer than {@code nnfs.compute.deadline}; rendered as a 503 problem. */
+/**
+ * A request computed for longer than {@code nnfs.compute.deadline}; rendered as a 503
+ * problem.
+ */
 public class DeadlineExceededException extends RuntimeException {
 
 	public DeadlineExceededException() {

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler under a gated path ({@code nnfs.compute.paths}) that computes nothing (a
- * catalogue lookup): it is served without taking a compute slot, so it answers even when every
- * slot is busy.
+ * Marks a handler under a gated path ({@code nnfs.compute.paths}) that computes nothing
+ * (a catalogue lookup): it is served without taking a compute slot, so it answers even
+ * when every slot is busy.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

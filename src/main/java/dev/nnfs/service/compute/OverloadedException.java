@@ -1,8 +1,8 @@
 package dev.nnfs.service.compute;
 
 /**
- * Every compute slot is busy and the queue is full, or a queued request waited too long; rendered
- * as a 503 problem with {@code Retry-After}.
+ * Every compute slot is busy and the queue is full, or a queued request waited too long;
+ * rendered as a 503 problem with {@code Retry-After}.
  */
 public class OverloadedException extends RuntimeException {
 

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Cross-origin access for browsers. Off unless origins are listed: with the default (none), no
- * CORS headers are sent and browsers keep other sites' pages from calling the service.
+ * Cross-origin access for browsers. Off unless origins are listed: with the default
+ * (none), no CORS headers are sent and browsers keep other sites' pages from calling the
+ * service.
  *
- * @param allowedOrigins origins allowed to call the API, e.g. {@code https://notebook.example.org};
- * patterns such as {@code https://*.example.org} are allowed
+ * @param allowedOrigins origins allowed to call the API, e.g.
+ * {@code https://notebook.example.org}; patterns such as {@code https://*.example.org}
+ * are allowed
  * @param maxAge how long a browser may cache a preflight answer
  */
 @Validated

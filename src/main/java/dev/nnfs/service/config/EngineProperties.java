@@ -7,13 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the forward engine splits its work (see docs/performance.md). The defaults are measured on
- * two cores; they change speed only, never a result's bits.
+ * How the forward engine splits its work (see docs/performance.md). The defaults are
+ * measured on two cores; they change speed only, never a result's bits.
  *
- * @param nativeMinMacs a pass of more multiply-adds than this goes through BLAS dgemm and may use
- * the helper thread; smaller passes run in plain Java with no native call
- * @param blockDoubles float64 values per block buffer: rows are run a block at a time so a block's
- * intermediates stay in the core's cache
+ * @param nativeMinMacs a pass of more multiply-adds than this goes through BLAS dgemm and
+ * may use the helper thread; smaller passes run in plain Java with no native call
+ * @param blockDoubles float64 values per block buffer: rows are run a block at a time so
+ * a block's intermediates stay in the core's cache
  * @param parallel whether a large pass may borrow the helper thread
  */
 @Validated

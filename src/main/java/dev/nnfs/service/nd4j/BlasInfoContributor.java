@@ -13,10 +13,11 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports which OpenBLAS kernels were asked for ({@code OPENBLAS_CORETYPE}, or {@code auto}) and
- * whether the BLAS in use sums dot products in input order, so that large batches give the same
- * bits as small ones: under {@code blas} in {@code /actuator/info}, and as the gauge
- * {@code nnfs_blas_sums_in_input_order} (1 or 0).
+ * Reports which OpenBLAS kernels were asked for ({@code OPENBLAS_CORETYPE}, or
+ * {@code auto}) and whether the BLAS in use sums dot products in input order, so that
+ * large batches give the same bits as small ones: under {@code blas} in
+ * {@code /actuator/info}, and as the gauge {@code nnfs_blas_sums_in_input_order} (1 or
+ * 0).
  */
 @Component
 class BlasInfoContributor implements InfoContributor {
@@ -30,7 +31,10 @@ class BlasInfoContributor implements InfoContributor {
 		this(warmup::blasMismatches, Nd4jWarmup.blasCoretype(), registry);
 	}
 
-	/** @param mismatches the warm-up's count of dgemm results that differ from in-order sums (-1 before it ran) */
+	/**
+	 * @param mismatches the warm-up's count of dgemm results that differ from in-order
+	 * sums (-1 before it ran)
+	 */
 	BlasInfoContributor(IntSupplier mismatches, String coretype, MeterRegistry registry) {
 		this.mismatches = mismatches;
 		this.coretype = coretype;

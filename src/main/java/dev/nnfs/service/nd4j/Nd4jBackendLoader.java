@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Loads ND4J's native backend (unpacking and linking about 300 MB of natives takes half a second)
- * on a thread of its own, so that it overlaps the start of the Spring context instead of adding
- * to it. {@link Nd4jWarmup} waits for it before readiness.
+ * Loads ND4J's native backend (unpacking and linking about 300 MB of natives takes half a
+ * second) on a thread of its own, so that it overlaps the start of the Spring context
+ * instead of adding to it. {@link Nd4jWarmup} waits for it before readiness.
  */
 public final class Nd4jBackendLoader {
 
@@ -16,7 +16,9 @@ public final class Nd4jBackendLoader {
 	private Nd4jBackendLoader() {
 	}
 
-	/** Starts loading the backend in the background; called first thing in {@code main}. */
+	/**
+	 * Starts loading the backend in the background; called first thing in {@code main}.
+	 */
 	public static synchronized void startInBackground() {
 		if (loading == null) {
 			loading = CompletableFuture.runAsync(Nd4j::getBackend, (task) -> {

@@ -12,15 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Memory the JVM's own metrics do not show. ND4J keeps its arrays off the Java heap, and
- * JavaCPP's {@code Pointer.totalBytes()} does not count ND4J's data buffers, so the honest figure
- * is the process's resident set ({@code Pointer.physicalBytes()}, read from the OS) less the
- * committed Java heap: everything native, ND4J's buffers and BLAS scratch included (as well as
- * the JVM's metaspace, code cache and thread stacks, which settle after warm-up).
+ * JavaCPP's {@code Pointer.totalBytes()} does not count ND4J's data buffers, so the
+ * honest figure is the process's resident set ({@code Pointer.physicalBytes()}, read from
+ * the OS) less the committed Java heap: everything native, ND4J's buffers and BLAS
+ * scratch included (as well as the JVM's metaspace, code cache and thread stacks, which
+ * settle after warm-up).
  *
  * <ul>
  * <li>{@code nnfs.process.resident.bytes}: resident set size of the process
  * <li>{@code nnfs.nd4j.offheap.bytes}: resident set less the committed heap
- * <li>{@code nnfs.nd4j.tracked.bytes}: what ND4J's memory manager itself reports as allocated
+ * <li>{@code nnfs.nd4j.tracked.bytes}: what ND4J's memory manager itself reports as
+ * allocated
  * </ul>
  */
 @Component

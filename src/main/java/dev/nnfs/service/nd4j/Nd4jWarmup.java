@@ -24,14 +24,14 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads ND4J's native backend, runs every activation once, one forward pass of the book's network
- * (spiral 100×3 → dense(3) → relu → dense(3) → softmax, the plain-Java path) and one batch big
- * enough for the BLAS path while the context starts, and checks that the BLAS sums dot products
- * in input order ({@link BlasSummationOrder}; the verdict is logged and reported by
- * {@link BlasInfoContributor}). Spring
- * Boot opens the port only after every singleton is initialised and reports readiness
- * ({@code ACCEPTING_TRAFFIC}) after that, so neither happens before the natives are loaded and the
- * whole request path has run once.
+ * Loads ND4J's native backend, runs every activation once, one forward pass of the book's
+ * network (spiral 100×3 → dense(3) → relu → dense(3) → softmax, the plain-Java path) and
+ * one batch big enough for the BLAS path while the context starts, and checks that the
+ * BLAS sums dot products in input order ({@link BlasSummationOrder}; the verdict is
+ * logged and reported by {@link BlasInfoContributor}). Spring Boot opens the port only
+ * after every singleton is initialised and reports readiness ({@code ACCEPTING_TRAFFIC})
+ * after that, so neither happens before the natives are loaded and the whole request path
+ * has run once.
  */
 @Component
 class Nd4jWarmup implements InitializingBean {
@@ -50,14 +50,18 @@ class Nd4jWarmup implements InitializingBean {
 	}
 
 	/**
-	 * Of the warm-up's check dgemm ({@link BlasSummationOrder}), how many results differ from the
-	 * in-order float64 sum: 0 when the BLAS sums as the Java path does; -1 before the warm-up.
+	 * Of the warm-up's check dgemm ({@link BlasSummationOrder}), how many results differ
+	 * from the in-order float64 sum: 0 when the BLAS sums as the Java path does; -1
+	 * before the warm-up.
 	 */
 	int blasMismatches() {
 		return blasMismatches;
 	}
 
-	/** The OpenBLAS kernels the process was started with: {@code OPENBLAS_CORETYPE}, or {@code auto}. */
+	/**
+	 * The OpenBLAS kernels the process was started with: {@code OPENBLAS_CORETYPE}, or
+	 * {@code auto}.
+	 */
 	static String blasCoretype() {
 		String coretype = System.getenv("OPENBLAS_CORETYPE");
 		return coretype == null || coretype.isEmpty() ? "auto" : coretype;
@@ -81,14 +85,16 @@ class Nd4jWarmup implements InitializingBean {
 		if (out.get(0).rows() != 300) {
 			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
 		}
-		// A batch large enough for the native (BLAS) path: 1,024 rows through 2 → 64 → 64 → 3.
+		// A batch large enough for the native (BLAS) path: 1,024 rows through 2 → 64 → 64
+		// → 3.
 		LayerSpec dense64 = DenseSpec.drawn(64);
 		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
 				new SpiralSpec(512L, 2L), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
 		big.network().forward(big.inputs(), false);
 		blasMismatches = BlasSummationOrder.mismatches();
 		if (blasMismatches == 0) {
-			log.info("BLAS dgemm sums in input order (OPENBLAS_CORETYPE={}): large and small batches give the same bits",
+			log.info(
+					"BLAS dgemm sums in input order (OPENBLAS_CORETYPE={}): large and small batches give the same bits",
 					blasCoretype());
 		}
 		else {
@@ -97,8 +103,8 @@ class Nd4jWarmup implements InitializingBean {
 					+ "Start the service through with-blas-kernels, or set OPENBLAS_CORETYPE to SkylakeX (AVX-512) or Haswell (AVX2).",
 					blasMismatches, blasCoretype());
 		}
-		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)", Nd4j.getBackend().getClass().getSimpleName(),
-				(System.nanoTime() - start) / 1_000_000);
+		log.info("ND4J backend {} ready in {} ms (activations and one forward pass)",
+				Nd4j.getBackend().getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
 	}
 
 }

@@ -9,17 +9,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * What one pass does to each block of rows: the network's layers as steps, each with its kernel
- * chosen once for the pass, and the arrays the blocks' outputs go to. Which thread computes which
- * block, and when, is {@link ForwardPass}'s business; any block may be computed on any thread, in
- * any order, each once.
+ * What one pass does to each block of rows: the network's layers as steps, each with its
+ * kernel chosen once for the pass, and the arrays the blocks' outputs go to. Which thread
+ * computes which block, and when, is {@link ForwardPass}'s business; any block may be
+ * computed on any thread, in any order, each once.
  *
- * <p>The steps: a dense layer's product through {@link ColumnKernels} in Java, or through one
- * dgemm per block ({@link NativeScratch#gemm}) when the pass may use BLAS and the layer has more
- * than {@link #SMALL} inputs and neurons (a GEMM that narrow costs more to call than to compute);
- * then the element type's finish, with a ReLU that follows folded in unless that layer's own
- * output is kept; any other activation on the block's rows. Both products give the same bits
- * (see {@link ColumnKernels}), so the kernels chosen never change a result.
+ * <p>
+ * The steps: a dense layer's product through {@link ColumnKernels} in Java, or through
+ * one dgemm per block ({@link NativeScratch#gemm}) when the pass may use BLAS and the
+ * layer has more than {@link #SMALL} inputs and neurons (a GEMM that narrow costs more to
+ * call than to compute); then the element type's finish, with a ReLU that follows folded
+ * in unless that layer's own output is kept; any other activation on the block's rows.
+ * Both products give the same bits (see {@link ColumnKernels}), so the kernels chosen
+ * never change a result.
  *
  * @param <A> the element type's array
  */
@@ -44,7 +46,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	private final List<Step> steps;
 
-	/** Per layer, its output ({@code [rows, width]} row-major), or {@code null} when not kept. */
+	/**
+	 * Per layer, its output ({@code [rows, width]} row-major), or {@code null} when not
+	 * kept.
+	 */
 	private final List<A> outputs;
 
 	/** Per layer, its output's width. */
@@ -52,7 +57,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	private boolean closed;
 
-	/** One or more layers computed in one pass over a block; {@code last} is the last one's index. */
+	/**
+	 * One or more layers computed in one pass over a block; {@code last} is the last
+	 * one's index.
+	 */
 	private sealed interface Step permits Dense, Activate {
 
 		int last();
@@ -60,8 +68,9 @@ final class BlockPipeline<A> implements AutoCloseable {
 	}
 
 	/**
-	 * A dense layer, with the ReLU after it when {@code relu} is not {@link FoldedRelu#NONE};
-	 * {@code weights} are its float64 weights for dgemm, or {@code null} for the Java product.
+	 * A dense layer, with the ReLU after it when {@code relu} is not
+	 * {@link FoldedRelu#NONE}; {@code weights} are its float64 weights for dgemm, or
+	 * {@code null} for the Java product.
 	 */
 	private record Dense(DenseLayer layer, INDArray weights, FoldedRelu relu, int last) implements Step {
 	}
@@ -71,11 +80,14 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	/**
 	 * @param input row-major {@code [rows, inWidth]}; only read
-	 * @param keepLayerOutputs whether every layer's output is kept, else only the last one's
+	 * @param keepLayerOutputs whether every layer's output is kept, else only the last
+	 * one's
 	 * @param gemm whether wide dense layers go through dgemm
-	 * @param blockDoubles about this many values per block buffer ({@link EngineSettings#blockDoubles})
-	 * @param bounds per layer a bound on its output ({@link OutputBounds#of}), or {@code null} when
-	 * none is known: a folded ReLU is then {@link FoldedRelu#NAN_TO_ZERO}
+	 * @param blockDoubles about this many values per block buffer
+	 * ({@link EngineSettings#blockDoubles})
+	 * @param bounds per layer a bound on its output ({@link OutputBounds#of}), or
+	 * {@code null} when none is known: a folded ReLU is then
+	 * {@link FoldedRelu#NAN_TO_ZERO}
 	 */
 	BlockPipeline(ElementType<A> type, List<Layer> layers, A input, int rows, int inWidth, boolean keepLayerOutputs,
 			boolean gemm, int blockDoubles, double[] bounds) {
@@ -109,8 +121,8 @@ final class BlockPipeline<A> implements AutoCloseable {
 			for (int i = 0; i < n; i++) {
 				if (layers.get(i) instanceof DenseLayer dense) {
 					boolean fold = outputs.get(i) == null && i + 1 < n && isRelu(layers.get(i + 1));
-					FoldedRelu relu = !fold ? FoldedRelu.NONE
-							: bounds != null && bounds[i] < OutputBounds.LIMIT ? FoldedRelu.MAX : FoldedRelu.NAN_TO_ZERO;
+					FoldedRelu relu = !fold ? FoldedRelu.NONE : bounds != null && bounds[i] < OutputBounds.LIMIT
+							? FoldedRelu.MAX : FoldedRelu.NAN_TO_ZERO;
 					INDArray weights = gemm && dense.inputs() > SMALL && dense.neurons() > SMALL
 							? Nd4j.create(dense.widenedWeights(), new long[] { dense.inputs(), dense.neurons() }, 'c')
 							: null;
@@ -130,7 +142,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 		}
 	}
 
-	/** Whether some dense layer's output goes straight into a ReLU (a bound then picks its kernel). */
+	/**
+	 * Whether some dense layer's output goes straight into a ReLU (a bound then picks its
+	 * kernel).
+	 */
 	static boolean foldsRelu(List<Layer> layers) {
 		for (int i = 0; i + 1 < layers.size(); i++) {
 			if (layers.get(i) instanceof DenseLayer && isRelu(layers.get(i + 1))) {
@@ -156,7 +171,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 		return blocks;
 	}
 
-	/** Per layer, its output, complete once every block is computed; {@code null} for those not kept. */
+	/**
+	 * Per layer, its output, complete once every block is computed; {@code null} for
+	 * those not kept.
+	 */
 	List<A> outputs() {
 		return outputs;
 	}
@@ -171,15 +189,19 @@ final class BlockPipeline<A> implements AutoCloseable {
 		return type.blocks().lend(blockRows, widest);
 	}
 
-	/** Gives a block back; it is kept for later passes if its buffers are at most {@code keepDoubles}. */
+	/**
+	 * Gives a block back; it is kept for later passes if its buffers are at most
+	 * {@code keepDoubles}.
+	 */
 	void releaseBlock(Block<A> block, long keepDoubles) {
 		type.blocks().release(block, keepDoubles);
 	}
 
 	/**
-	 * Computes block {@code b} (rows {@code b · blockRows} on) through every layer into the kept
-	 * outputs, on {@code block}'s buffers. Checks the compute deadline of the calling thread's
-	 * request before each step (the helper thread serves none, so it never stops there).
+	 * Computes block {@code b} (rows {@code b · blockRows} on) through every layer into
+	 * the kept outputs, on {@code block}'s buffers. Checks the compute deadline of the
+	 * calling thread's request before each step (the helper thread serves none, so it
+	 * never stops there).
 	 */
 	void compute(Block<A> block, int b) {
 		int r0 = b * blockRows;

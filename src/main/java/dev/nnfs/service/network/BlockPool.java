@@ -4,11 +4,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
 /**
- * Blocks kept between passes, so that a pass finds its heap columns and off-heap GEMM buffers
- * already made: a fresh native buffer costs more than a block's GEMM. At most {@link #KEPT}
- * blocks are kept, one per core that computes blocks at the same time (a request thread and the
- * helper); a pass that finds none gets a new one. A block given back with a buffer larger than
- * the pass's limit is freed instead, so nothing larger than one pass's blocks outlives it.
+ * Blocks kept between passes, so that a pass finds its heap columns and off-heap GEMM
+ * buffers already made: a fresh native buffer costs more than a block's GEMM. At most
+ * {@link #KEPT} blocks are kept, one per core that computes blocks at the same time (a
+ * request thread and the helper); a pass that finds none gets a new one. A block given
+ * back with a buffer larger than the pass's limit is freed instead, so nothing larger
+ * than one pass's blocks outlives it.
  *
  * @param <A> the element type's array
  */
@@ -25,7 +26,10 @@ final class BlockPool<A> {
 		this.factory = factory;
 	}
 
-	/** A kept block or a new one, with room for blocks of {@code blockRows} rows, {@code widest} wide. */
+	/**
+	 * A kept block or a new one, with room for blocks of {@code blockRows} rows,
+	 * {@code widest} wide.
+	 */
 	Block<A> lend(int blockRows, int widest) {
 		Block<A> block = idle.poll();
 		if (block == null) {
@@ -42,8 +46,8 @@ final class BlockPool<A> {
 	}
 
 	/**
-	 * Keeps {@code block} for a later pass if its largest buffer holds at most {@code keepDoubles}
-	 * values and there is room, else frees its native buffers.
+	 * Keeps {@code block} for a later pass if its largest buffer holds at most
+	 * {@code keepDoubles} values and there is room, else frees its native buffers.
 	 */
 	void release(Block<A> block, long keepDoubles) {
 		if (block.largestBuffer() > keepDoubles || !idle.offer(block)) {

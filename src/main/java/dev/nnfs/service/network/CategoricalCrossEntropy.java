@@ -3,11 +3,12 @@ package dev.nnfs.service.network;
 import dev.nnfs.service.numpy.NumpyFloat32;
 
 /**
- * nnfs's {@code Loss_CategoricalCrossentropy} and accuracy on a {@code [rows, classes]} batch of
- * predictions and a class index per row.
+ * nnfs's {@code Loss_CategoricalCrossentropy} and accuracy on a {@code [rows, classes]}
+ * batch of predictions and a class index per row.
  *
- * <p>{@code loss = mean(-ln(clip(p[row, label], 1e-7, 1 - 1e-7)))} in float32 as numpy computes
- * it: numpy's float32 log, its pairwise sum, then the division by the row count.
+ * <p>
+ * {@code loss = mean(-ln(clip(p[row, label], 1e-7, 1 - 1e-7)))} in float32 as numpy
+ * computes it: numpy's float32 log, its pairwise sum, then the division by the row count.
  * {@code accuracy = mean(argmax == label)}.
  */
 public final class CategoricalCrossEntropy {

@@ -6,11 +6,13 @@ import dev.nnfs.service.numpy.NumpyRandom;
  * nnfs's {@code Layer_Dense}: {@code output = X · W + b}, with X {@code [batch, in]}, W
  * {@code [in, out]}, b {@code [out]}, output {@code [batch, out]}.
  *
- * <p>Arithmetic as under {@code nnfs.init()}: the product is accumulated in float64 (both
+ * <p>
+ * Arithmetic as under {@code nnfs.init()}: the product is accumulated in float64 (both
  * operands widened) and rounded to float32, then the float32 bias is added in float32
- * ({@link ForwardEngine}; the kernels are {@link ColumnKernels}, {@link NativeScratch#gemm} and
- * {@link Float32Kernels#finish}). Results therefore do not depend on thread counts or block
- * sizes, nor on BLAS kernels that sum in input order ({@link BlasSummationOrder}).
+ * ({@link ForwardEngine}; the kernels are {@link ColumnKernels},
+ * {@link NativeScratch#gemm} and {@link Float32Kernels#finish}). Results therefore do not
+ * depend on thread counts or block sizes, nor on BLAS kernels that sum in input order
+ * ({@link BlasSummationOrder}).
  */
 public final class DenseLayer implements Layer {
 
@@ -31,8 +33,8 @@ public final class DenseLayer implements Layer {
 	 */
 	public DenseLayer(int inputs, int neurons, float[] weights, float[] biases) {
 		if (weights.length != (long) inputs * neurons || biases.length != neurons) {
-			throw new IllegalArgumentException("weights must be [" + inputs + ", " + neurons + "] and biases ["
-					+ neurons + "]");
+			throw new IllegalArgumentException(
+					"weights must be [" + inputs + ", " + neurons + "] and biases [" + neurons + "]");
 		}
 		this.inputs = inputs;
 		this.neurons = neurons;
@@ -41,8 +43,8 @@ public final class DenseLayer implements Layer {
 	}
 
 	/**
-	 * nnfs's initialisation: {@code weights = scale * np.random.randn(inputs, neurons)} (float32
-	 * draws times float32 scale, row-major), {@code biases = zeros}. Draws
+	 * nnfs's initialisation: {@code weights = scale * np.random.randn(inputs, neurons)}
+	 * (float32 draws times float32 scale, row-major), {@code biases = zeros}. Draws
 	 * {@code inputs * neurons} normals from {@code rng}.
 	 */
 	public static DenseLayer seeded(int inputs, int neurons, float scale, NumpyRandom rng) {

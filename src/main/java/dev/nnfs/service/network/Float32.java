@@ -1,6 +1,9 @@
 package dev.nnfs.service.network;
 
-/** The float32 element type: batches of {@code float[]}, computed as nnfs computes under {@code nnfs.init()}. */
+/**
+ * The float32 element type: batches of {@code float[]}, computed as nnfs computes under
+ * {@code nnfs.init()}.
+ */
 final class Float32 implements ElementType<float[]> {
 
 	static final Float32 TYPE = new Float32();

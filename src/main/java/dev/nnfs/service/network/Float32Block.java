@@ -14,8 +14,8 @@ final class Float32Block extends Block<float[]> {
 	private static final int ROW_ARRAYS = 16;
 
 	/**
-	 * Row-major arrays by exact length: activations that run through ND4J need an array of
-	 * exactly {@code n × width} values. Reused from block to block and pass to pass.
+	 * Row-major arrays by exact length: activations that run through ND4J need an array
+	 * of exactly {@code n × width} values. Reused from block to block and pass to pass.
 	 */
 	private final Map<Integer, float[]> rowArrays = new HashMap<>();
 

@@ -4,13 +4,14 @@ import dev.nnfs.service.activation.Activations;
 
 /**
  * The float32 element type's kernels on a block of rows: finishing a dense layer from its
- * float64 product, the ReLU folded into that, and the block's two layouts, row-major float32
- * ({@code f[r·width + c]}, as batches and activations hold values) and float64 columns
- * ({@code d[c][r]}, as the products take and give them).
+ * float64 product, the ReLU folded into that, and the block's two layouts, row-major
+ * float32 ({@code f[r·width + c]}, as batches and activations hold values) and float64
+ * columns ({@code d[c][r]}, as the products take and give them).
  *
- * <p>Every loop runs over one element type at one index, which C2 (JDK 17) vectorises; it does
- * not vectorise runs at offsets into a shared array, nor a float32 round trip inside a float64
- * loop, hence the float32 scratch column in {@link #finish}.
+ * <p>
+ * Every loop runs over one element type at one index, which C2 (JDK 17) vectorises; it
+ * does not vectorise runs at offsets into a shared array, nor a float32 round trip inside
+ * a float64 loop, hence the float32 scratch column in {@link #finish}.
  */
 final class Float32Kernels {
 
@@ -19,10 +20,11 @@ final class Float32Kernels {
 
 	/**
 	 * One neuron's output from its float64 dot products, in place:
-	 * {@code s[r] = relu?((float) s[r] + b)} for {@code r < n}, kept as the float64 image of the
-	 * float32 result. Accuracy: the dot product rounded once to float32, then the float32 bias
-	 * added in float32 (one more rounding), as numpy computes {@code np.dot(X, W) + b} on float32
-	 * arrays under {@code nnfs.init()}; the ReLU is exact.
+	 * {@code s[r] = relu?((float) s[r] + b)} for {@code r < n}, kept as the float64 image
+	 * of the float32 result. Accuracy: the dot product rounded once to float32, then the
+	 * float32 bias added in float32 (one more rounding), as numpy computes
+	 * {@code np.dot(X, W) + b} on float32 arrays under {@code nnfs.init()}; the ReLU is
+	 * exact.
 	 * @param y float32 scratch of at least {@code n} values
 	 */
 	static void finish(double[] s, int n, float b, FoldedRelu relu, float[] y) {
@@ -50,8 +52,8 @@ final class Float32Kernels {
 	}
 
 	/**
-	 * {@code d[c][r] = f[r·width + c]}: a row-major float32 {@code [n, width]} block as float64
-	 * columns (exact).
+	 * {@code d[c][r] = f[r·width + c]}: a row-major float32 {@code [n, width]} block as
+	 * float64 columns (exact).
 	 */
 	static void rowsToColumns(float[] f, int n, int width, double[][] d) {
 		for (int c = 0; c < width; c++) {
@@ -63,8 +65,9 @@ final class Float32Kernels {
 	}
 
 	/**
-	 * {@code f[at + r·width + c] = (float) d[c][r]}: float64 columns that hold float32 values
-	 * (exact) into a row-major float32 {@code [n, width]} block starting at {@code at}.
+	 * {@code f[at + r·width + c] = (float) d[c][r]}: float64 columns that hold float32
+	 * values (exact) into a row-major float32 {@code [n, width]} block starting at
+	 * {@code at}.
 	 */
 	static void columnsToRows(double[][] d, int n, int width, float[] f, int at) {
 		for (int c = 0; c < width; c++) {

@@ -3,8 +3,8 @@ package dev.nnfs.service.network;
 import dev.nnfs.service.activation.Activations;
 
 /**
- * A ReLU folded into the pass that finishes the dense layer before it, or none. Both kinds give
- * {@link Activations#relu}'s bits on the values they are used for.
+ * A ReLU folded into the pass that finishes the dense layer before it, or none. Both
+ * kinds give {@link Activations#relu}'s bits on the values they are used for.
  */
 enum FoldedRelu {
 
@@ -12,8 +12,8 @@ enum FoldedRelu {
 	NONE,
 
 	/**
-	 * {@code Math.max(y, 0f)}, which the JIT vectorises: used when {@link OutputBounds} proves the
-	 * dense layer's output free of NaN, the one input on which it differs from
+	 * {@code Math.max(y, 0f)}, which the JIT vectorises: used when {@link OutputBounds}
+	 * proves the dense layer's output free of NaN, the one input on which it differs from
 	 * {@link Activations#relu}.
 	 */
 	MAX,

@@ -6,17 +6,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One forward pass under way: who computes which block of its {@link BlockPipeline}, and when.
+ * One forward pass under way: who computes which block of its {@link BlockPipeline}, and
+ * when.
  *
- * <p>The calling thread computes blocks whenever it asks for rows that are not ready
- * ({@link #awaitRows}), always the next block nobody has started, so that a caller writing rows
- * out as they are ready keeps both threads ahead of it. A helper thread, when the pass is lent one
- * and it is free, starts on the first blocks at once and takes the next free one after each.
- * Blocks are claimed from one counter, so each is computed once; the output rows of a block are
- * final once it is marked done.
+ * <p>
+ * The calling thread computes blocks whenever it asks for rows that are not ready
+ * ({@link #awaitRows}), always the next block nobody has started, so that a caller
+ * writing rows out as they are ready keeps both threads ahead of it. A helper thread,
+ * when the pass is lent one and it is free, starts on the first blocks at once and takes
+ * the next free one after each. Blocks are claimed from one counter, so each is computed
+ * once; the output rows of a block are final once it is marked done.
  *
- * <p>Made by {@link ForwardEngine#start}; the caller must {@link #close()} it, from the thread that
- * started it.
+ * <p>
+ * Made by {@link ForwardEngine#start}; the caller must {@link #close()} it, from the
+ * thread that started it.
  *
  * @param <A> the element type's array
  */
@@ -57,8 +60,8 @@ final class ForwardPass<A> implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a pass of {@code pipeline}, which it then owns: with {@code helper} (or {@code null}),
-	 * lent if it is free and there is more than one block.
+	 * Starts a pass of {@code pipeline}, which it then owns: with {@code helper} (or
+	 * {@code null}), lent if it is free and there is more than one block.
 	 */
 	static <A> ForwardPass<A> start(BlockPipeline<A> pipeline, HelperThread helper, long keepDoubles) {
 		ForwardPass<A> pass = new ForwardPass<>(pipeline, keepDoubles);
@@ -79,7 +82,10 @@ final class ForwardPass<A> implements AutoCloseable {
 		return pipeline.rows();
 	}
 
-	/** Per layer, its output ({@code null} for those not kept): complete once {@link #awaitRows} covered every row. */
+	/**
+	 * Per layer, its output ({@code null} for those not kept): complete once
+	 * {@link #awaitRows} covered every row.
+	 */
 	List<A> outputs() {
 		return pipeline.outputs();
 	}
@@ -101,10 +107,10 @@ final class ForwardPass<A> implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until at least the first {@code needed} rows of every kept output are computed,
-	 * computing blocks on the calling thread meanwhile (see the class comment). The compute
-	 * deadline of the calling thread's request is checked between the layers of each block it
-	 * computes.
+	 * Waits until at least the first {@code needed} rows of every kept output are
+	 * computed, computing blocks on the calling thread meanwhile (see the class comment).
+	 * The compute deadline of the calling thread's request is checked between the layers
+	 * of each block it computes.
 	 * @return how many leading rows are ready, at least {@code needed}
 	 */
 	int awaitRows(int needed) {
@@ -138,8 +144,9 @@ final class ForwardPass<A> implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the pass if it is not finished, waits for the helper to leave it, gives the blocks'
-	 * buffers back and frees the pass's native arrays. Safe to call more than once.
+	 * Stops the pass if it is not finished, waits for the helper to leave it, gives the
+	 * blocks' buffers back and frees the pass's native arrays. Safe to call more than
+	 * once.
 	 */
 	@Override
 	public void close() {

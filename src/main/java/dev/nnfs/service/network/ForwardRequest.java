@@ -9,21 +9,24 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
- * The body of {@code POST /network/forward} and {@code POST /network/plot}, as the client wrote
- * it: read by {@link ForwardRequestReader}, checked by {@link NetworkBuilder#check}.
+ * The body of {@code POST /network/forward} and {@code POST /network/plot}, as the client
+ * wrote it: read by {@link ForwardRequestReader}, checked by
+ * {@link NetworkBuilder#check}.
  *
- * @param returnLayers {@code true}, {@code false} or {@code "all"} ({@link Boolean} or {@link String})
+ * @param returnLayers {@code true}, {@code false} or {@code "all"} ({@link Boolean} or
+ * {@link String})
  */
 @Schema(description = "A forward pass: the data (inputs or a generated spiral), the layers, optional labels")
-public record ForwardRequest(
-		@Schema(description = "np.random.seed of the stream that spiral data and drawn weights come from; 0 when left out",
-				minimum = "0", maximum = "4294967295") Long seed,
+public record ForwardRequest(@Schema(
+		description = "np.random.seed of the stream that spiral data and drawn weights come from; 0 when left out",
+		minimum = "0", maximum = "4294967295") Long seed,
 		@Schema(description = "standard normals drawn and thrown away after seeding; 0 when left out",
 				minimum = "0") Long skip,
 		@Schema(description = "a batch (array of rows) or one sample (array of numbers); give this or spiral",
 				ref = "#/components/schemas/Batch") FloatBatch inputs,
 		@Schema(description = "generate nnfs spiral_data(samples, classes) from the stream; its labels become labels") SpiralSpec spiral,
-		@Schema(description = "the layers, applied in order", requiredMode = RequiredMode.REQUIRED) List<LayerSpec> layers,
+		@Schema(description = "the layers, applied in order",
+				requiredMode = RequiredMode.REQUIRED) List<LayerSpec> layers,
 		@Schema(description = "a class index per row ([0, 2, 1]) or one-hot rows ([[1, 0, 0], ...])",
 				ref = "#/components/schemas/Batch") FloatBatch labels,
 		@Schema(description = "false (default); true for each layer's weights, biases and dead neurons; \"all\" for per-layer outputs too",
@@ -31,11 +34,15 @@ public record ForwardRequest(
 
 	@Schema(description = "nnfs spiral_data(samples, classes)")
 	public record SpiralSpec(
-			@Schema(description = "points per class", example = "100", minimum = "1", requiredMode = RequiredMode.REQUIRED) Long samples,
-			@Schema(description = "number of classes", example = "3", minimum = "1", requiredMode = RequiredMode.REQUIRED) Long classes) {
+			@Schema(description = "points per class", example = "100", minimum = "1",
+					requiredMode = RequiredMode.REQUIRED) Long samples,
+			@Schema(description = "number of classes", example = "3", minimum = "1",
+					requiredMode = RequiredMode.REQUIRED) Long classes) {
 	}
 
-	/** A layer as the client wrote it: dense or activation, told apart by {@code type}. */
+	/**
+	 * A layer as the client wrote it: dense or activation, told apart by {@code type}.
+	 */
 	@Schema(description = "A dense layer or an activation layer, told apart by `type`",
 			oneOf = { DenseSpec.class, ActivationSpec.class }, discriminatorProperty = "type",
 			discriminatorMapping = { @DiscriminatorMapping(value = "dense", schema = DenseSpec.class),
@@ -47,8 +54,7 @@ public record ForwardRequest(
 	}
 
 	@Schema(description = "nnfs's Layer_Dense: output = inputs · weights + biases")
-	public record DenseSpec(
-			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "dense") String type,
+	public record DenseSpec(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "dense") String type,
 			@Schema(description = "number of neurons (outputs); may be left out when weights are given",
 					minimum = "1") Long neurons,
 			@Schema(description = "optional check of the incoming width", minimum = "1") Long inputs,
@@ -56,7 +62,9 @@ public record ForwardRequest(
 			@Schema(description = "explicit weights, [inputs, neurons]; drawn from the stream when absent",
 					ref = "#/components/schemas/Matrix") FloatBatch weights,
 			@Schema(description = "explicit biases, one per neuron; zeros when absent",
-					ref = "#/components/schemas/Vector") FloatBatch biases) implements LayerSpec {
+					ref = "#/components/schemas/Vector") FloatBatch biases)
+			implements
+				LayerSpec {
 
 		public static DenseSpec drawn(long neurons) {
 			return new DenseSpec("dense", neurons, null, null, null, null);
@@ -69,7 +77,9 @@ public record ForwardRequest(
 			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "activation") String type,
 			@Schema(description = "activation name, as for /activations/{name}", requiredMode = RequiredMode.REQUIRED,
 					ref = "#/components/schemas/ActivationName") String name,
-			@Schema(description = "parameters, as for /activations/{name}") Map<String, Double> params) implements LayerSpec {
+			@Schema(description = "parameters, as for /activations/{name}") Map<String, Double> params)
+			implements
+				LayerSpec {
 
 		public static ActivationSpec of(String name) {
 			return new ActivationSpec("activation", name, null);

@@ -16,11 +16,12 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads a {@link ForwardRequest} from JSON and checks it in full before anything is computed:
- * unknown fields, wrong JSON types and fractional integers while reading ({@link JsonBody}), then
- * the network itself ({@link NetworkBuilder#check}). Every mistake found is reported in one
- * answer; a layer is polymorphic on {@code type}, and a field of the other kind of layer is a
- * mistake of its own ("does not apply to a dense layer").
+ * Reads a {@link ForwardRequest} from JSON and checks it in full before anything is
+ * computed: unknown fields, wrong JSON types and fractional integers while reading
+ * ({@link JsonBody}), then the network itself ({@link NetworkBuilder#check}). Every
+ * mistake found is reported in one answer; a layer is polymorphic on {@code type}, and a
+ * field of the other kind of layer is a mistake of its own ("does not apply to a dense
+ * layer").
  */
 public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest> {
 
@@ -46,7 +47,8 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 		Violations violations = new Violations();
 		ForwardRequest request = read(new JsonBody(p, ctxt, violations));
 		if (!violations.isEmpty()) {
-			// Check what could be read as well, so the answer lists every mistake at once; a field
+			// Check what could be read as well, so the answer lists every mistake at
+			// once; a field
 			// that could not be read is not reported a second time as missing.
 			Set<String> seen = new java.util.HashSet<>();
 			violations.list().forEach((v) -> seen.add(v.pointer()));
@@ -58,7 +60,8 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 				// a limit: the mistakes already found are what the client hears of first
 			}
 			for (Violation v : more.list()) {
-				if (v.pointer() == null || seen.stream().noneMatch((s) -> s.equals(v.pointer()) || s.startsWith(v.pointer() + "/"))) {
+				if (v.pointer() == null
+						|| seen.stream().noneMatch((s) -> s.equals(v.pointer()) || s.startsWith(v.pointer() + "/"))) {
 					violations.addAll(List.of(v));
 				}
 			}

@@ -7,11 +7,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one thread ({@code forward-helper}) that shares a large pass's blocks with the thread that
- * asked for it, so that on an otherwise idle machine one request uses both cores. It is lent to
- * one pass at a time and never waited for: a pass that finds it busy computes alone, so under load
- * from several requests it adds at most one runnable thread. One per process ({@link #shared()}),
- * whatever the number of engines.
+ * The one thread ({@code forward-helper}) that shares a large pass's blocks with the
+ * thread that asked for it, so that on an otherwise idle machine one request uses both
+ * cores. It is lent to one pass at a time and never waited for: a pass that finds it busy
+ * computes alone, so under load from several requests it adds at most one runnable
+ * thread. One per process ({@link #shared()}), whatever the number of engines.
  */
 final class HelperThread {
 
@@ -36,9 +36,9 @@ final class HelperThread {
 
 	/**
 	 * Runs {@code task} on the helper if no one holds it.
-	 * @return the task's future, or {@code null} if the helper is busy. The helper is free again as
-	 * soon as the task has returned, before the future completes: whoever waits for the future
-	 * finds it free.
+	 * @return the task's future, or {@code null} if the helper is busy. The helper is
+	 * free again as soon as the task has returned, before the future completes: whoever
+	 * waits for the future finds it free.
 	 */
 	Future<?> lend(Runnable task) {
 		if (!busy.compareAndSet(false, true)) {

@@ -8,10 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One thread's two off-heap float64 buffers for the GEMMs of its blocks: the block's input and
- * its product. They grow on demand and live as long as the {@link Block} that holds them, which
- * {@link BlockPool} keeps between passes (a fresh native buffer costs more than a block's GEMM:
- * the kernel maps new pages and the first write to each faults it in). {@link #close()} frees them.
+ * One thread's two off-heap float64 buffers for the GEMMs of its blocks: the block's
+ * input and its product. They grow on demand and live as long as the {@link Block} that
+ * holds them, which {@link BlockPool} keeps between passes (a fresh native buffer costs
+ * more than a block's GEMM: the kernel maps new pages and the first write to each faults
+ * it in). {@link #close()} frees them.
  */
 final class NativeScratch implements AutoCloseable {
 
@@ -28,16 +29,18 @@ final class NativeScratch implements AutoCloseable {
 
 	/**
 	 * The same product as {@link ColumnKernels#product}, through one BLAS dgemm:
-	 * {@code y[c][r] = Σ_j x[j][r] · w[j, c]} for {@code r < n}, x {@code [k][≥ n]} float64
-	 * columns, w a {@code [k, m]} DOUBLE array, y {@code [≥ m][≥ n]}. y may be x itself: the
-	 * input is copied off-heap before the product is copied back.
+	 * {@code y[c][r] = Σ_j x[j][r] · w[j, c]} for {@code r < n}, x {@code [k][≥ n]}
+	 * float64 columns, w a {@code [k, m]} DOUBLE array, y {@code [≥ m][≥ n]}. y may be x
+	 * itself: the input is copied off-heap before the product is copied back.
 	 *
-	 * <p>Accuracy: whatever dgemm computes; with the kernels {@link BlasSummationOrder} checks for,
-	 * each result is summed in input order from +0.0, the bits of {@link ColumnKernels#dot}. The
-	 * product is f-order: dgemm writes it several times faster than c-order, and its columns are
-	 * the neurons the caller finishes one at a time.
-	 * @param room doubles to allocate at least when the buffers must grow (so that a pass's later,
-	 * wider layers need no second allocation)
+	 * <p>
+	 * Accuracy: whatever dgemm computes; with the kernels {@link BlasSummationOrder}
+	 * checks for, each result is summed in input order from +0.0, the bits of
+	 * {@link ColumnKernels#dot}. The product is f-order: dgemm writes it several times
+	 * faster than c-order, and its columns are the neurons the caller finishes one at a
+	 * time.
+	 * @param room doubles to allocate at least when the buffers must grow (so that a
+	 * pass's later, wider layers need no second allocation)
 	 */
 	void gemm(double[][] x, int n, int k, INDArray w, int m, double[][] y, long room) {
 		ensure(Math.max(room, (long) n * Math.max(k, m)));

@@ -36,7 +36,8 @@ public final class Network {
 	/**
 	 * Runs the batch through every layer with this network's engine.
 	 * @param keepLayerOutputs whether to return each layer's output (else only the last)
-	 * @return one batch per layer when {@code keepLayerOutputs}, else a single-element list
+	 * @return one batch per layer when {@code keepLayerOutputs}, else a single-element
+	 * list
 	 */
 	public List<FloatBatch> forward(FloatBatch inputs, boolean keepLayerOutputs) {
 		return engine.forward(layers, inputs, keepLayerOutputs);
@@ -51,8 +52,8 @@ public final class Network {
 	}
 
 	/**
-	 * Indices of the neurons (columns) that are 0 for every row of a layer's output: ReLU units
-	 * that no sample of the batch activates.
+	 * Indices of the neurons (columns) that are 0 for every row of a layer's output: ReLU
+	 * units that no sample of the batch activates.
 	 */
 	public static int[] deadNeurons(FloatBatch output) {
 		boolean[] alive = new boolean[output.cols()];

@@ -21,14 +21,16 @@ import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.JsonBody;
 
 /**
- * Checks a {@link ForwardRequest} against the contract and the {@link Limits} ({@link #check}),
- * and builds what it describes ({@link #build}): the input batch (given, or nnfs spiral data drawn
- * from the stream), the labels, and the layers, seeded layers drawing their weights in nnfs's
- * order (the spiral first, then each dense layer's weights in layer order).
+ * Checks a {@link ForwardRequest} against the contract and the {@link Limits}
+ * ({@link #check}), and builds what it describes ({@link #build}): the input batch
+ * (given, or nnfs spiral data drawn from the stream), the labels, and the layers, seeded
+ * layers drawing their weights in nnfs's order (the spiral first, then each dense layer's
+ * weights in layer order).
  *
- * <p>The check finds every mistake of a request, each with the JSON Pointer of the offending
- * field, without drawing a number; a limit that is crossed is reported on its own (its problem
- * names the limit), and only when the request has no other mistake.
+ * <p>
+ * The check finds every mistake of a request, each with the JSON Pointer of the offending
+ * field, without drawing a number; a limit that is crossed is reported on its own (its
+ * problem names the limit), and only when the request has no other mistake.
  */
 public final class NetworkBuilder {
 
@@ -65,7 +67,8 @@ public final class NetworkBuilder {
 
 	/**
 	 * Adds every mistake of {@code request} to {@code violations}.
-	 * @throws LimitExceededException for the first limit crossed, when there is no other mistake
+	 * @throws LimitExceededException for the first limit crossed, when there is no other
+	 * mistake
 	 */
 	public void check(ForwardRequest request, Violations violations) {
 		new Check(request, violations).run();
@@ -112,8 +115,10 @@ public final class NetworkBuilder {
 			labels = labels(request.labels(), inputs.rows(), width, new Violations());
 		}
 		else if (labels != null) {
-			// A spiral's labels are scored only when the last layer has an output per class; otherwise
-			// the pass is just a look at the data through the layers, without loss and accuracy.
+			// A spiral's labels are scored only when the last layer has an output per
+			// class; otherwise
+			// the pass is just a look at the data through the layers, without loss and
+			// accuracy.
 			int outputs = width;
 			if (Arrays.stream(labels).anyMatch((l) -> l >= outputs)) {
 				labels = null;
@@ -139,7 +144,10 @@ public final class NetworkBuilder {
 		return "all".equals(returnLayers) ? Detail.ALL : Detail.NONE;
 	}
 
-	/** One pass over a request, collecting its mistakes; the first limit crossed is kept aside. */
+	/**
+	 * One pass over a request, collecting its mistakes; the first limit crossed is kept
+	 * aside.
+	 */
 	private final class Check {
 
 		private final ForwardRequest request;
@@ -161,7 +169,8 @@ public final class NetworkBuilder {
 				mistake("/skip", SpiralRules.skip(request.skip()));
 				over(SpiralRules.skipLimit(request.skip(), limits, "/skip", null));
 			}
-			// rows and width of what reaches the next layer; -1 while unknown (data missing or wrong)
+			// rows and width of what reaches the next layer; -1 while unknown (data
+			// missing or wrong)
 			long rows = -1;
 			long width = -1;
 			FloatBatch inputs = request.inputs();
@@ -205,13 +214,16 @@ public final class NetworkBuilder {
 				else if (spec instanceof ActivationSpec activation) {
 					activation(activation, at);
 				}
-				else if (spec == null && !v.list().stream().anyMatch((x) -> at.equals(x.pointer())
-						|| (x.pointer() != null && x.pointer().startsWith(at + "/")))) {
+				else if (spec == null && !v.list()
+					.stream()
+					.anyMatch((x) -> at.equals(x.pointer())
+							|| (x.pointer() != null && x.pointer().startsWith(at + "/")))) {
 					v.at(at, "must be a layer object with a type: dense or activation");
 				}
 				if (rows > 0 && width > 0 && rows * width > limits.maxLayerOutputValues()) {
-					over(new LimitExceededException("nnfs.limits.max-layer-output-values", limits.maxLayerOutputValues(),
-							at, "rows × neurons of this layer's output is over the limit of "
+					over(new LimitExceededException("nnfs.limits.max-layer-output-values",
+							limits.maxLayerOutputValues(), at,
+							"rows × neurons of this layer's output is over the limit of "
 									+ limits.maxLayerOutputValues() + " (nnfs.limits.max-layer-output-values)"));
 				}
 			}
@@ -254,8 +266,9 @@ public final class NetworkBuilder {
 		}
 
 		/**
-		 * Checks a dense layer against the width that reaches it (-1 when unknown), before any
-		 * weight is drawn or copied; returns its number of neurons, or -1 when that is unknown.
+		 * Checks a dense layer against the width that reaches it (-1 when unknown),
+		 * before any weight is drawn or copied; returns its number of neurons, or -1 when
+		 * that is unknown.
 		 */
 		private long dense(DenseSpec spec, String at, long width, long weightsBefore) {
 			FloatBatch w = spec.weights();
@@ -269,7 +282,8 @@ public final class NetworkBuilder {
 				}
 				else if (neurons > limits.maxNeurons()) {
 					over(new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/neurons",
-							neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)"));
+							neurons + " neurons are over the limit of " + limits.maxNeurons()
+									+ " (nnfs.limits.max-neurons)"));
 					neurons = -1;
 				}
 			}
@@ -293,14 +307,15 @@ public final class NetworkBuilder {
 					v.at(at + "/weightScale", "applies to drawn weights only; these are explicit");
 				}
 				if (w.rank1()) {
-					v.at(at + "/weights", "must be a matrix [" + (width > 0 ? width : "inputs") + ", neurons] (one row per input), not "
-							+ Arrays.toString(w.shape()));
+					v.at(at + "/weights", "must be a matrix [" + (width > 0 ? width : "inputs")
+							+ ", neurons] (one row per input), not " + Arrays.toString(w.shape()));
 				}
 				else {
 					if (spec.neurons() != null && neurons > 0 && w.cols() != neurons) {
-						v.at(at + "/weights", "must be [" + (width > 0 ? width : w.rows()) + ", " + neurons
-								+ "] (incoming width × neurons), not " + Arrays.toString(w.shape())
-								+ "; neurons may be left out when weights are given");
+						v.at(at + "/weights",
+								"must be [" + (width > 0 ? width : w.rows()) + ", " + neurons
+										+ "] (incoming width × neurons), not " + Arrays.toString(w.shape())
+										+ "; neurons may be left out when weights are given");
 					}
 					else if (width > 0 && w.rows() != width) {
 						v.at(at + "/weights", "must be [" + width + ", " + w.cols()
@@ -309,7 +324,8 @@ public final class NetworkBuilder {
 					neurons = w.cols();
 					if (neurons > limits.maxNeurons()) {
 						over(new LimitExceededException("nnfs.limits.max-neurons", limits.maxNeurons(), at + "/weights",
-								neurons + " neurons are over the limit of " + limits.maxNeurons() + " (nnfs.limits.max-neurons)"));
+								neurons + " neurons are over the limit of " + limits.maxNeurons()
+										+ " (nnfs.limits.max-neurons)"));
 					}
 				}
 				if (b != null && neurons > 0 && (b.rows() != 1 || b.cols() != neurons)) {
@@ -335,7 +351,8 @@ public final class NetworkBuilder {
 						+ String.join(", ", activations.names()));
 				return;
 			}
-			activation.resolve(spec.params(), (param, message) -> v.at(at + "/params/" + JsonBody.escape(param), message));
+			activation.resolve(spec.params(),
+					(param, message) -> v.at(at + "/params/" + JsonBody.escape(param), message));
 		}
 
 		private void mistake(String pointer, String message) {
@@ -353,8 +370,8 @@ public final class NetworkBuilder {
 	}
 
 	/**
-	 * Class indices from indices or one-hot rows, checked against the rows and the network's
-	 * outputs ({@code outputs} -1 when unknown); mistakes go to {@code v}.
+	 * Class indices from indices or one-hot rows, checked against the rows and the
+	 * network's outputs ({@code outputs} -1 when unknown); mistakes go to {@code v}.
 	 */
 	private static int[] labels(FloatBatch given, int rows, int outputs, Violations v) {
 		int[] labels = new int[given.rank1() ? given.cols() : given.rows()];
@@ -370,7 +387,8 @@ public final class NetworkBuilder {
 					v.at("/labels/" + i, "must be a class index (a whole number ≥ 0), not " + f);
 				}
 				else if (outputs > 0 && f >= outputs) {
-					v.at("/labels/" + i, "class " + (long) f + " does not exist: the network has " + outputs + " outputs");
+					v.at("/labels/" + i,
+							"class " + (long) f + " does not exist: the network has " + outputs + " outputs");
 				}
 				else {
 					labels[i] = (int) f;
@@ -379,7 +397,8 @@ public final class NetworkBuilder {
 			return labels;
 		}
 		if (outputs > 0 && given.cols() != outputs) {
-			v.at("/labels", "one-hot rows have " + given.cols() + " columns but the network has " + outputs + " outputs");
+			v.at("/labels",
+					"one-hot rows have " + given.cols() + " columns but the network has " + outputs + " outputs");
 			return null;
 		}
 		for (int r = 0; r < rows; r++) {

@@ -61,30 +61,31 @@ class NetworkController {
 	}
 
 	@PostMapping(path = "/forward", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(operationId = "forwardNetwork", summary = "Forward pass through dense and activation layers", description = """
-			Runs `inputs` (or nnfs `spiral_data` generated from the stream) through the layers, as the nnfs book's \
-			`Layer_Dense` and `Activation_*` classes do.
+	@Operation(operationId = "forwardNetwork", summary = "Forward pass through dense and activation layers",
+			description = """
+					Runs `inputs` (or nnfs `spiral_data` generated from the stream) through the layers, as the nnfs book's \
+					`Layer_Dense` and `Activation_*` classes do.
 
-			* Stream: `np.random.seed(seed)`, then `skip` normals discarded; the spiral is drawn first, then each \
-			dense layer without explicit `weights` draws `weightScale * randn(inputs, neurons)` (default scale 0.01) \
-			in layer order, with zero biases. `rng.draws` is the stream position afterwards.
-			* Dense: `float32(float64(X) · float64(W)) + b`, as under `nnfs.init()`. The incoming width is \
-			the width of what reaches the layer; an optional `inputs` field is checked against it.
-			* Activation: `name` and optional `params`, as for `/activations/{name}`.
-			* `labels`: class indices or one-hot rows (a spiral brings its own, scored when the last layer has \
-			an output per class). With labels, `loss` is the \
-			categorical cross-entropy of the last layer's output clipped to [1e-7, 1 - 1e-7], and `accuracy` \
-			the share of rows whose argmax is the label.
-			* `returnLayers`: `true` adds each dense layer's `weights` and `biases` (send them back as explicit \
-			weights to reproduce the answer exactly) and each relu layer's `deadNeurons`; `"all"` adds every \
-			layer's `outputs` too.
-			* Large batches without `labels` or `returnLayers` are written while they are computed (the same \
-			JSON, sent chunked as rows become ready) when every output is provably finite; an answer that \
-			runs past the compute deadline then ends with the connection closed instead of a 503.""")
+					* Stream: `np.random.seed(seed)`, then `skip` normals discarded; the spiral is drawn first, then each \
+					dense layer without explicit `weights` draws `weightScale * randn(inputs, neurons)` (default scale 0.01) \
+					in layer order, with zero biases. `rng.draws` is the stream position afterwards.
+					* Dense: `float32(float64(X) · float64(W)) + b`, as under `nnfs.init()`. The incoming width is \
+					the width of what reaches the layer; an optional `inputs` field is checked against it.
+					* Activation: `name` and optional `params`, as for `/activations/{name}`.
+					* `labels`: class indices or one-hot rows (a spiral brings its own, scored when the last layer has \
+					an output per class). With labels, `loss` is the \
+					categorical cross-entropy of the last layer's output clipped to [1e-7, 1 - 1e-7], and `accuracy` \
+					the share of rows whose argmax is the label.
+					* `returnLayers`: `true` adds each dense layer's `weights` and `biases` (send them back as explicit \
+					weights to reproduce the answer exactly) and each relu layer's `deadNeurons`; `"all"` adds every \
+					layer's `outputs` too.
+					* Large batches without `labels` or `returnLayers` are written while they are computed (the same \
+					JSON, sent chunked as rows become ready) when every output is provably finite; an answer that \
+					runs past the compute deadline then ends with the connection closed instead of a 503.""")
 	@ApiResponse(responseCode = "200", description = "the forward pass", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class),
-			examples = {
-					@ExampleObject(name = "seed 000 In[5]", value = """
+			examples = { @ExampleObject(name = "seed 000 In[5]",
+					value = """
 							{"shape":[6,3],"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],\
 							[0.22016223,0.07894751,0.07476425],[0.0,0.0,0.0],[0.060876727,0.118744306,0.0]],\
 							"argmax":[0,2,0,0,0,1],"confidence":[0.0,0.03890161,0.0,0.22016223,0.0,0.118744306],\
@@ -95,10 +96,11 @@ class NetworkController {
 							{"type":"activation","name":"relu","deadNeurons":[],\
 							"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],[0.22016223,0.07894751,0.07476425],\
 							[0.0,0.0,0.0],[0.060876727,0.118744306,0.0]]}],"rng":{"seed":0,"draws":6}}""",
-							description = "The answer to the seed 000 In[5] request: the notebook prints the weights and X·W before ReLU"),
-					@ExampleObject(name = "explicit weights and labels", value = """
-							{"shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
-							"confidence":[0.5249792,0.8550784],"loss":0.40047938,"accuracy":1.0,"rng":{"seed":0,"draws":0}}""",
+					description = "The answer to the seed 000 In[5] request: the notebook prints the weights and X·W before ReLU"),
+					@ExampleObject(name = "explicit weights and labels",
+							value = """
+									{"shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
+									"confidence":[0.5249792,0.8550784],"loss":0.40047938,"accuracy":1.0,"rng":{"seed":0,"draws":0}}""",
 							description = "The answer to the explicit-weights request") }))
 	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 			@ExampleObject(name = "the book's network (seed 0)", value = BOOK_NETWORK,
@@ -107,17 +109,19 @@ class NetworkController {
 					description = "The notebook's first five rows start [0.33333334, 0.33333334, 0.33333334], [0.33334747, 0.3333181, 0.33333445]"),
 			@ExampleObject(name = "seed 000 In[5]", value = SEED_000_IN5,
 					description = "Weights [[0.17640524, 0.04001572, 0.0978738], [0.22408931, 0.1867558, -0.09772779]], then X·W and ReLU"),
-			@ExampleObject(name = "explicit weights and labels", value = EXPLICIT) })) @RequestBody ForwardRequest request) {
+			@ExampleObject(name = "explicit weights and labels",
+					value = EXPLICIT) })) @RequestBody ForwardRequest request) {
 		Plan plan = builder.build(request);
-		if (plan.labels() == null && plan.detail() == Detail.NONE
-				&& plan.network().streams(plan.inputs())) {
+		if (plan.labels() == null && plan.detail() == Detail.NONE && plan.network().streams(plan.inputs())) {
 			return new StreamedForwardResponse(plan.network(), plan.inputs(),
 					new ForwardResponse.Rng(plan.seed(), plan.draws()));
 		}
 		return whole(plan);
 	}
 
-	/** The answer computed in full before it is written: the same JSON as a streamed one. */
+	/**
+	 * The answer computed in full before it is written: the same JSON as a streamed one.
+	 */
 	ForwardResponse forwardWhole(ForwardRequest request) {
 		return whole(builder.build(request));
 	}
@@ -145,8 +149,8 @@ class NetworkController {
 			FloatBatch layerOutput = plan.detail() == Detail.ALL ? outputs.get(i) : null;
 			if (layers.get(i) instanceof DenseLayer dense) {
 				reports.add(new LayerReport("dense", dense.inputs(), dense.neurons(),
-						FloatBatch.of(dense.weights(), dense.inputs(), dense.neurons()), FloatBatch.vector(dense.biases()),
-						null, null, null, layerOutput));
+						FloatBatch.of(dense.weights(), dense.inputs(), dense.neurons()),
+						FloatBatch.vector(dense.biases()), null, null, null, layerOutput));
 			}
 			else {
 				ActivationLayer a = (ActivationLayer) layers.get(i);

@@ -17,15 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The decision-region picture of a network on 2-D data: the plane over the data's range cut into
- * {@code resolution × resolution} cells, each cell's centre run through the network (all cells in
- * one batch, {@code [resolution², 2]}), the cell coloured by the predicted class (argmax) and
- * shaded by how sure the network is; the data points on top in their label's colour.
+ * The decision-region picture of a network on 2-D data: the plane over the data's range
+ * cut into {@code resolution × resolution} cells, each cell's centre run through the
+ * network (all cells in one batch, {@code [resolution², 2]}), the cell coloured by the
+ * predicted class (argmax) and shaded by how sure the network is; the data points on top
+ * in their label's colour.
  *
- * <p>Shade: when every output lies in {@code [0, 1]} (softmax, sigmoid), a cell whose
- * confidence {@code p} is {@code 1/k} (k outputs, a coin toss) is palest and {@code p = 1} is
- * darkest: {@code shade = (p - 1/k) / (1 - 1/k)}. Other outputs (a linear or ReLU last layer)
- * are not probabilities, and every cell gets the middle shade.
+ * <p>
+ * Shade: when every output lies in {@code [0, 1]} (softmax, sigmoid), a cell whose
+ * confidence {@code p} is {@code 1/k} (k outputs, a coin toss) is palest and
+ * {@code p = 1} is darkest: {@code shade = (p - 1/k) / (1 - 1/k)}. Other outputs (a
+ * linear or ReLU last layer) are not probabilities, and every cell gets the middle shade.
  */
 final class NetworkPlot {
 
@@ -47,8 +49,8 @@ final class NetworkPlot {
 	}
 
 	/**
-	 * Refuses a grid whose pass would hold more than {@code nnfs.limits.max-layer-output-values}
-	 * values in one layer's output.
+	 * Refuses a grid whose pass would hold more than
+	 * {@code nnfs.limits.max-layer-output-values} values in one layer's output.
 	 */
 	static void checkGrid(Plan plan, int resolution, Limits limits) {
 		long cells = (long) resolution * resolution;
@@ -60,9 +62,10 @@ final class NetworkPlot {
 		}
 		if (cells * widest > limits.maxLayerOutputValues()) {
 			throw LimitExceededException.parameter("nnfs.limits.max-layer-output-values", limits.maxLayerOutputValues(),
-					"resolution", "a " + resolution + " × " + resolution + " grid through a layer of " + widest
-							+ " neurons holds " + cells * widest + " values, over the limit of "
-							+ limits.maxLayerOutputValues() + " (nnfs.limits.max-layer-output-values)");
+					"resolution",
+					"a " + resolution + " × " + resolution + " grid through a layer of " + widest + " neurons holds "
+							+ cells * widest + " values, over the limit of " + limits.maxLayerOutputValues()
+							+ " (nnfs.limits.max-layer-output-values)");
 		}
 	}
 
@@ -81,7 +84,9 @@ final class NetworkPlot {
 		return FloatBatch.of(points, resolution * resolution, 2);
 	}
 
-	/** The axis over column {@code col} of the data, with room around it and round ends. */
+	/**
+	 * The axis over column {@code col} of the data, with room around it and round ends.
+	 */
 	static Axis axis(String label, FloatBatch data, int col) {
 		double low = Double.POSITIVE_INFINITY;
 		double high = Double.NEGATIVE_INFINITY;
@@ -143,7 +148,10 @@ final class NetworkPlot {
 			.build();
 	}
 
-	/** "Regions of dense 3 → relu → dense 3 → softmax, accuracy 0.34", shortened for deep networks. */
+	/**
+	 * "Regions of dense 3 → relu → dense 3 → softmax, accuracy 0.34", shortened for deep
+	 * networks.
+	 */
 	private static String title(Plan plan) {
 		List<String> parts = new ArrayList<>();
 		for (Layer layer : plan.network().layers()) {
@@ -155,7 +163,8 @@ final class NetworkPlot {
 			FloatBatch out = plan.network().forward(plan.inputs(), false).get(0);
 			Predictions p = Predictions.of(out.values(), out.rows(), out.cols());
 			double accuracy = CategoricalCrossEntropy.accuracy(p.argmax(), plan.labels());
-			score = ", accuracy " + Axis.format(BigDecimal.valueOf(accuracy).setScale(3, RoundingMode.HALF_EVEN).doubleValue());
+			score = ", accuracy "
+					+ Axis.format(BigDecimal.valueOf(accuracy).setScale(3, RoundingMode.HALF_EVEN).doubleValue());
 		}
 		String title = "Regions of " + String.join(" \u2192 ", parts) + score;
 		return title.length() <= MAX_TITLE ? title : "Decision regions of a " + parts.size() + "-layer network" + score;

@@ -23,14 +23,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /network/plot}: the decision regions of a network on 2-D data, as an SVG picture. */
+/**
+ * {@code POST /network/plot}: the decision regions of a network on 2-D data, as an SVG
+ * picture.
+ */
 @RestController
 @Tag(name = "network")
 class NetworkPlotController {
 
 	static final String SVG = "image/svg+xml";
 
-	/** A seeded network with weights large enough for its regions to show (all three classes win somewhere). */
+	/**
+	 * A seeded network with weights large enough for its regions to show (all three
+	 * classes win somewhere).
+	 */
 	static final String SEEDED = """
 			{"seed": 0, "spiral": {"samples": 100, "classes": 3},
 			 "layers": [{"type": "dense", "neurons": 16, "weightScale": 1}, {"type": "activation", "name": "relu"},
@@ -73,13 +79,14 @@ class NetworkPlotController {
 	@ApiResponse(responseCode = "200",
 			description = "The picture, an SVG document: `<rect>`s of the regions, one `<circle>` per data point",
 			content = @Content(mediaType = SVG, schema = @Schema(type = "string", description = "an SVG document"),
-					examples = @ExampleObject(name = "the picture (abbreviated)", value = """
-							<?xml version="1.0" encoding="UTF-8"?>
-							<svg xmlns="http://www.w3.org/2000/svg" width="680" height="600" viewBox="0 0 680 600" role="img" ...>
-							<title>Decision regions: dense 16 → relu → dense 3 → softmax …</title>
-							...
-							</svg>
-							""")))
+					examples = @ExampleObject(name = "the picture (abbreviated)",
+							value = """
+									<?xml version="1.0" encoding="UTF-8"?>
+									<svg xmlns="http://www.w3.org/2000/svg" width="680" height="600" viewBox="0 0 680 600" role="img" ...>
+									<title>Decision regions: dense 16 → relu → dense 3 → softmax …</title>
+									...
+									</svg>
+									""")))
 	@ApiResponse(responseCode = "400",
 			description = "The body is invalid (`errors[0].pointer`), the data is not 2-D, or `resolution` is malformed or over a limit (`errors[0].parameter`)",
 			content = @Content(mediaType = "application/problem+json"))
@@ -90,13 +97,15 @@ class NetworkPlotController {
 					description = "Weights of 0.01 × randn: every cell is close to 1/3 each, so the regions are pale"),
 			@ExampleObject(name = "three sectors, explicit weights", value = THREE_SECTORS,
 					description = "Each class wins the 120° wedge its weight vector points into") })) @RequestBody ForwardRequest request,
-			@Parameter(description = "cells per side of the grid", schema = @Schema(type = "integer", format = "int32",
-					minimum = "2", defaultValue = "100")) @RequestParam(name = "resolution", required = false) String resolution) {
+			@Parameter(description = "cells per side of the grid",
+					schema = @Schema(type = "integer", format = "int32", minimum = "2",
+							defaultValue = "100")) @RequestParam(name = "resolution",
+									required = false) String resolution) {
 		int cells = resolution(resolution);
 		Plan plan = this.builder.build(request);
 		if (plan.inputs().cols() != 2) {
-			throw InvalidInputException.at("/inputs", "must have 2 columns (x, y) to be drawn on the plane, not "
-					+ plan.inputs().cols());
+			throw InvalidInputException.at("/inputs",
+					"must have 2 columns (x, y) to be drawn on the plane, not " + plan.inputs().cols());
 		}
 		NetworkPlot.checkGrid(plan, cells, this.limits);
 		return ResponseEntity.ok()

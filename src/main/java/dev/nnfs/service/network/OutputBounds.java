@@ -3,27 +3,34 @@ package dev.nnfs.service.network;
 import java.util.List;
 
 /**
- * Upper bounds, known before anything is computed, on the magnitude of every value a network
- * produces for a batch: layer by layer from the largest input,
- * {@code |x · W + b| <= max|x| * max_c sum_k |W[k][c]| + max|b|} for a dense layer, and a bound
- * per activation for the activations whose float32 kernels are known to keep finite values
- * finite (see {@link #activation}).
+ * Upper bounds, known before anything is computed, on the magnitude of every value a
+ * network produces for a batch: layer by layer from the largest input,
+ * {@code |x · W + b| <= max|x| * max_c sum_k |W[k][c]| + max|b|} for a dense layer, and a
+ * bound per activation for the activations whose float32 kernels are known to keep finite
+ * values finite (see {@link #activation}).
  *
- * <p>These bound the exact values; float32 rounding can add a few ulps to them, far less than the
- * room {@link #LIMIT} leaves. While a bound stays below {@link #LIMIT}, every input of
- * the layer is finite, so every product and sum is, and rounding to float32 cannot overflow: the
- * layer's output is finite and free of NaN. A non-finite input, weight or bias, or an activation
- * without a claimed bound, ends the guarantee for the layers after it ({@code NaN}).
+ * <p>
+ * These bound the exact values; float32 rounding can add a few ulps to them, far less
+ * than the room {@link #LIMIT} leaves. While a bound stays below {@link #LIMIT}, every
+ * input of the layer is finite, so every product and sum is, and rounding to float32
+ * cannot overflow: the layer's output is finite and free of NaN. A non-finite input,
+ * weight or bias, or an activation without a claimed bound, ends the guarantee for the
+ * layers after it ({@code NaN}).
  */
 final class OutputBounds {
 
-	/** Bounds below this prove a value finite, with room for every rounding on the way. */
+	/**
+	 * Bounds below this prove a value finite, with room for every rounding on the way.
+	 */
 	static final double LIMIT = 1e37;
 
 	private OutputBounds() {
 	}
 
-	/** Per layer, a bound on {@code |value|} of its output, or {@code NaN} when none is proven. */
+	/**
+	 * Per layer, a bound on {@code |value|} of its output, or {@code NaN} when none is
+	 * proven.
+	 */
 	static double[] of(List<Layer> layers, float[] inputs) {
 		double[] result = new double[layers.size()];
 		double bound = 0;
@@ -76,9 +83,10 @@ final class OutputBounds {
 	}
 
 	/**
-	 * A bound on {@code |y|} for an activation given a finite bound {@code in} on {@code |x|}, for
-	 * the activations whose kernels never turn a finite value into a non-finite one; {@code NaN}
-	 * for the others (their outputs are checked after computing instead).
+	 * A bound on {@code |y|} for an activation given a finite bound {@code in} on
+	 * {@code |x|}, for the activations whose kernels never turn a finite value into a
+	 * non-finite one; {@code NaN} for the others (their outputs are checked after
+	 * computing instead).
 	 */
 	static double activation(String name, double[] params, double in) {
 		if (!(in < LIMIT)) {

@@ -5,7 +5,6 @@ import dev.nnfs.service.tensor.FloatArraySerializer;
 import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
 
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -14,20 +13,22 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * The answer of {@code POST /network/forward} for a large batch without labels or layer
  * details, computed while it is written: the same JSON, byte for byte, as the
- * {@link ForwardResponse} of the same request ({@code shape}, {@code outputs}, {@code argmax},
- * {@code confidence}, {@code rng}).
+ * {@link ForwardResponse} of the same request ({@code shape}, {@code outputs},
+ * {@code argmax}, {@code confidence}, {@code rng}).
  *
- * <p>Nothing is computed until the answer is written. Then the pass starts
- * ({@link ForwardEngine#start}), the helper thread computes blocks of rows from the first, and
- * the writing thread writes each block as soon as it is ready, computing the next free block
- * itself whenever the one it needs is not: on an idle machine the forward pass and the JSON
- * writing share both cores instead of following each other.
+ * <p>
+ * Nothing is computed until the answer is written. Then the pass starts
+ * ({@link ForwardEngine#start}), the helper thread computes blocks of rows from the
+ * first, and the writing thread writes each block as soon as it is ready, computing the
+ * next free block itself whenever the one it needs is not: on an idle machine the forward
+ * pass and the JSON writing share both cores instead of following each other.
  *
- * <p>Rows are written before later ones are computed, so the status line has gone out before the
- * whole result exists. That is why {@link NetworkController} only answers this way when
- * {@link OutputBounds} proves beforehand that every output is finite (an overflow would need a
- * 422); the one failure left mid-stream is the compute deadline, which then cuts the response
- * short (the connection is closed without the end of the chunked body).
+ * <p>
+ * Rows are written before later ones are computed, so the status line has gone out before
+ * the whole result exists. That is why {@link NetworkController} only answers this way
+ * when {@link OutputBounds} proves beforehand that every output is finite (an overflow
+ * would need a 422); the one failure left mid-stream is the compute deadline, which then
+ * cuts the response short (the connection is closed without the end of the chunked body).
  */
 @JsonSerialize(using = StreamedForwardResponse.Serializer.class)
 final class StreamedForwardResponse {
@@ -50,7 +51,8 @@ final class StreamedForwardResponse {
 
 		@Override
 		public void serialize(StreamedForwardResponse value, JsonGenerator gen, SerializationContext ctxt) {
-			try (ForwardPass<float[]> pass = value.network.engine().start(value.network.layers(), value.inputs, false)) {
+			try (ForwardPass<float[]> pass = value.network.engine()
+				.start(value.network.layers(), value.inputs, false)) {
 				int rows = pass.rows();
 				int cols = pass.outWidth();
 				float[] out = pass.output();

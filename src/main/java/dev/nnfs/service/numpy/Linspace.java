@@ -4,12 +4,13 @@ package dev.nnfs.service.numpy;
  * numpy's {@code np.linspace(start, stop, num)} (endpoint included, float64), reproduced
  * with numpy's own order of operations so that every element is bit-identical.
  *
- * <p>numpy computes {@code delta = stop - start}, {@code div = num - 1},
+ * <p>
+ * numpy computes {@code delta = stop - start}, {@code div = num - 1},
  * {@code step = delta / div}, then {@code y[i] = i * step + start} and finally overwrites
  * the last element with {@code stop} exactly. When {@code step} underflows to zero (a
  * subnormal {@code delta}) it computes {@code y[i] = (i / div) * delta + start} instead.
- * For {@code num == 1} the single element is {@code 0 * delta + start}, i.e. {@code start}
- * for finite bounds; {@code num == 0} gives an empty array.
+ * For {@code num == 1} the single element is {@code 0 * delta + start}, i.e.
+ * {@code start} for finite bounds; {@code num == 0} gives an empty array.
  */
 public final class Linspace {
 
@@ -36,8 +37,8 @@ public final class Linspace {
 	}
 
 	/**
-	 * Element {@code i} of {@code np.linspace(start, stop, num)} without building the array.
-	 * The caller guarantees {@code 0 <= i < num}.
+	 * Element {@code i} of {@code np.linspace(start, stop, num)} without building the
+	 * array. The caller guarantees {@code 0 <= i < num}.
 	 */
 	public static double valueAt(double start, double stop, int num, int i) {
 		int div = num - 1;

@@ -1,25 +1,29 @@
 package dev.nnfs.service.numpy;
 
 /**
- * numpy's float32 {@code exp}, {@code log} and {@code add.reduce}, reproduced bit for bit in
- * plain Java.
+ * numpy's float32 {@code exp}, {@code log} and {@code add.reduce}, reproduced bit for bit
+ * in plain Java.
  *
- * <p>On x86-64 with AVX512F numpy does not call the C library for float32
+ * <p>
+ * On x86-64 with AVX512F numpy does not call the C library for float32
  * {@code np.exp}/{@code np.log}: it runs its own SIMD kernels {@code simd_exp_FLOAT} and
- * {@code simd_log_FLOAT} ({@code numpy/_core/src/umath/loops_exponent_log.dispatch.c.src}, the
- * {@code SIMD_AVX512F} variant; constants from {@code npy_simd_data.h}). Their results are not
- * always correctly rounded: {@code (float) Math.exp(-1)} is 1 ulp above numpy's, which changes
- * softmax([1, 2, 3]). The methods below do, lane by lane, exactly the float32 operations of
- * those kernels: every {@code _mm512_fmadd_ps} is a {@link Math#fma(float, float, float)},
- * every {@code add}, {@code mul} and {@code div} a float32 operation, {@code _mm512_scalef_ps}
- * a {@link Math#scalb(float, int)} (one rounding, also for denormal results). SIMD lanes are
- * independent, so the result for an element does not depend on its neighbours or on the array
- * length. Checked bit for bit against numpy 2.4.6 on AVX512F for every float32 bit pattern.
+ * {@code simd_log_FLOAT}
+ * ({@code numpy/_core/src/umath/loops_exponent_log.dispatch.c.src}, the
+ * {@code SIMD_AVX512F} variant; constants from {@code npy_simd_data.h}). Their results
+ * are not always correctly rounded: {@code (float) Math.exp(-1)} is 1 ulp above numpy's,
+ * which changes softmax([1, 2, 3]). The methods below do, lane by lane, exactly the
+ * float32 operations of those kernels: every {@code _mm512_fmadd_ps} is a
+ * {@link Math#fma(float, float, float)}, every {@code add}, {@code mul} and {@code div} a
+ * float32 operation, {@code _mm512_scalef_ps} a {@link Math#scalb(float, int)} (one
+ * rounding, also for denormal results). SIMD lanes are independent, so the result for an
+ * element does not depend on its neighbours or on the array length. Checked bit for bit
+ * against numpy 2.4.6 on AVX512F for every float32 bit pattern.
  *
- * <p>This behaviour is frozen to that x86-64 code path. numpy's AVX2+FMA3 variant of the same
- * kernels (CPUs without AVX512F) differs only in how it scales by 2^k and extracts exponent
- * and mantissa; numpy on other CPUs (AArch64, x86 without AVX2) uses other code and may differ
- * in the last bit.
+ * <p>
+ * This behaviour is frozen to that x86-64 code path. numpy's AVX2+FMA3 variant of the
+ * same kernels (CPUs without AVX512F) differs only in how it scales by 2^k and extracts
+ * exponent and mantissa; numpy on other CPUs (AArch64, x86 without AVX2) uses other code
+ * and may differ in the last bit.
  */
 public final class NumpyFloat32 {
 
@@ -31,35 +35,62 @@ public final class NumpyFloat32 {
 
 	// npy_simd_data.h / npy_math.h, as float32 bit patterns.
 	private static final float LOG2E = Float.intBitsToFloat(0x3FB8AA3B); // NPY_LOG2Ef
+
 	private static final float RINT_CVT_MAGIC = 0x1.8p23f; // NPY_RINT_CVT_MAGICf
+
 	private static final float CODY_WAITE_LOGE_2_HIGH = -6.93145752e-1f;
+
 	private static final float CODY_WAITE_LOGE_2_LOW = -1.42860677e-6f;
+
 	private static final float EXP_P0 = 9.999999999980870924916e-01f;
+
 	private static final float EXP_P1 = 7.257664613233124478488e-01f;
+
 	private static final float EXP_P2 = 2.473615434895520810817e-01f;
+
 	private static final float EXP_P3 = 5.114512081637298353406e-02f;
+
 	private static final float EXP_P4 = 6.757896990527504603057e-03f;
+
 	private static final float EXP_P5 = 5.082762527590693718096e-04f;
+
 	private static final float EXP_Q0 = 1.000000000000000000000e+00f;
+
 	private static final float EXP_Q1 = -2.742335390411667452936e-01f;
+
 	private static final float EXP_Q2 = 2.159509375685829852307e-02f;
 
 	private static final float LOG_P0 = 0.000000000000000000000e+00f;
+
 	private static final float LOG_P1 = 9.999999999999998702752e-01f;
+
 	private static final float LOG_P2 = 2.112677543073053063722e+00f;
+
 	private static final float LOG_P3 = 1.480000633576506585156e+00f;
+
 	private static final float LOG_P4 = 3.808837741388407920751e-01f;
+
 	private static final float LOG_P5 = 2.589979117907922693523e-02f;
+
 	private static final float LOG_Q0 = 1.000000000000000000000e+00f;
+
 	private static final float LOG_Q1 = 2.612677543073109236779e+00f;
+
 	private static final float LOG_Q2 = 2.453006071784736363091e+00f;
+
 	private static final float LOG_Q3 = 9.864942958519418960339e-01f;
+
 	private static final float LOG_Q4 = 1.546476374983906719538e-01f;
+
 	private static final float LOG_Q5 = 5.875095403124574342950e-03f;
+
 	private static final float LOGE2 = (float) 0.693147180559945309417232121458176568; // NPY_LOGE2f
+
 	private static final float SQRT1_2 = (float) 0.707106781186547524400844362104849039; // NPY_SQRT1_2f
 
-	/** {@code -NPY_NANF}: what numpy's log gives for x &lt; 0 (a NaN input stays +NaN). */
+	/**
+	 * {@code -NPY_NANF}: what numpy's log gives for x &lt; 0 (a NaN input stays +NaN).
+	 */
 	private static final float NEGATIVE_NAN = Float.intBitsToFloat(0xFFC00000);
 
 	/** Block size of numpy's pairwise summation ({@code PW_BLOCKSIZE}). */
@@ -69,11 +100,11 @@ public final class NumpyFloat32 {
 	}
 
 	/**
-	 * {@code np.exp} of one float32, as numpy's AVX512F {@code simd_exp_FLOAT} computes it:
-	 * {@code q = rint(x * log2e)} (by adding and subtracting 1.5 * 2^23),
+	 * {@code np.exp} of one float32, as numpy's AVX512F {@code simd_exp_FLOAT} computes
+	 * it: {@code q = rint(x * log2e)} (by adding and subtracting 1.5 * 2^23),
 	 * {@code r = fma(q, c2, fma(q, c1, x))} (Cody-Waite with c1 + c2 = -ln 2),
-	 * {@code e^r = P5(r) / Q2(r)} (Horner with FMA), result {@code scalef(e^r, q)}.
-	 * NaN gives NaN, {@code x >= 88.72283935546875} (and +inf) gives +inf,
+	 * {@code e^r = P5(r) / Q2(r)} (Horner with FMA), result {@code scalef(e^r, q)}. NaN
+	 * gives NaN, {@code x >= 88.72283935546875} (and +inf) gives +inf,
 	 * {@code x <= -103.97208404541015625} (and -inf) gives +0; results below 2^-126 are
 	 * denormals rounded once.
 	 */
@@ -104,11 +135,11 @@ public final class NumpyFloat32 {
 	}
 
 	/**
-	 * {@code np.log} of one float32, as numpy's AVX512F {@code simd_log_FLOAT} computes it:
-	 * {@code x = m * 2^k} with m in [0.5, 1) ({@code getmant}/{@code getexp}, denormals
-	 * included); if {@code m <= sqrt(1/2)} then {@code m = m + m, k = k - 1};
-	 * {@code log = fma(k, ln 2, P5(m - 1) / Q5(m - 1))}. NaN gives +NaN, x &lt; 0 (including -inf) gives -NaN,
-	 * +-0 gives -inf, +inf gives +inf.
+	 * {@code np.log} of one float32, as numpy's AVX512F {@code simd_log_FLOAT} computes
+	 * it: {@code x = m * 2^k} with m in [0.5, 1) ({@code getmant}/{@code getexp},
+	 * denormals included); if {@code m <= sqrt(1/2)} then {@code m = m + m, k = k - 1};
+	 * {@code log = fma(k, ln 2, P5(m - 1) / Q5(m - 1))}. NaN gives +NaN, x &lt; 0
+	 * (including -inf) gives -NaN, +-0 gives -inf, +inf gives +inf.
 	 */
 	public static float log(float x) {
 		if (x != x) {
@@ -156,20 +187,22 @@ public final class NumpyFloat32 {
 	}
 
 	/**
-	 * {@code np.sum} of {@code n} contiguous float32 starting at {@code offset}, in numpy's
-	 * order for a C-contiguous reduction along the last axis: the identity 0 plus numpy's
-	 * pairwise sum of all n elements ({@code FLOAT_pairwise_sum}: fewer than 8 elements are
-	 * added left to right; up to 128 go into 8 interleaved accumulators combined as
-	 * {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))}, then the remainder left to right; longer runs
-	 * are split in two at {@code n/2} rounded down to a multiple of 8, and the halves added).
+	 * {@code np.sum} of {@code n} contiguous float32 starting at {@code offset}, in
+	 * numpy's order for a C-contiguous reduction along the last axis: the identity 0 plus
+	 * numpy's pairwise sum of all n elements ({@code FLOAT_pairwise_sum}: fewer than 8
+	 * elements are added left to right; up to 128 go into 8 interleaved accumulators
+	 * combined as {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))}, then the remainder left to
+	 * right; longer runs are split in two at {@code n/2} rounded down to a multiple of 8,
+	 * and the halves added).
 	 */
 	public static float sum(float[] values, int offset, int n) {
 		return 0.0f + pairwiseSum(values, offset, n, false);
 	}
 
 	/**
-	 * {@code np.sum(np.exp(a))} of {@code n} contiguous float32 starting at {@code offset}:
-	 * {@link #sum(float[], int, int)} of their {@link #exp(float)}, without storing the exps.
+	 * {@code np.sum(np.exp(a))} of {@code n} contiguous float32 starting at
+	 * {@code offset}: {@link #sum(float[], int, int)} of their {@link #exp(float)},
+	 * without storing the exps.
 	 */
 	public static float sumExp(float[] values, int offset, int n) {
 		return 0.0f + pairwiseSum(values, offset, n, true);

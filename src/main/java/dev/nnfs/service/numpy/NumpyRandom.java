@@ -1,15 +1,15 @@
 package dev.nnfs.service.numpy;
 
 /**
- * numpy's legacy {@code RandomState} stream as used by {@code np.random.seed(s)} followed by
- * {@code np.random.randn(...)}, re-implemented step for step.
+ * numpy's legacy {@code RandomState} stream as used by {@code np.random.seed(s)} followed
+ * by {@code np.random.randn(...)}, re-implemented step for step.
  *
  * <h2>Algorithm</h2>
  * <ul>
  * <li><b>Generator:</b> MT19937 (Matsumoto &amp; Nishimura), 624 words of state, standard
  * tempering.</li>
- * <li><b>Seeding</b> ({@code np.random.seed(s)} with an integer {@code 0 <= s < 2^32}): the
- * reference {@code init_genrand}: {@code mt[0] = s},
+ * <li><b>Seeding</b> ({@code np.random.seed(s)} with an integer {@code 0 <= s < 2^32}):
+ * the reference {@code init_genrand}: {@code mt[0] = s},
  * {@code mt[i] = 1812433253 * (mt[i-1] ^ (mt[i-1] >>> 30)) + i} in unsigned 32-bit
  * arithmetic. Seeding also forgets a cached normal.</li>
  * <li><b>Uniform double</b> ({@code random_sample}): {@code a = next() >>> 5},
@@ -24,20 +24,21 @@ package dev.nnfs.service.numpy;
  * {@code (float) nextGaussian()}, i.e. the float64 draw rounded to nearest float32.</li>
  * </ul>
  *
- * <p>This behaviour is frozen: numpy keeps {@code RandomState} (and the module-level
- * {@code np.random.*} functions) stream-compatible across 1.x and 2.x, and this class must
- * keep producing exactly the same numbers for the same seed. Do not "improve" it.
+ * <p>
+ * This behaviour is frozen: numpy keeps {@code RandomState} (and the module-level
+ * {@code np.random.*} functions) stream-compatible across 1.x and 2.x, and this class
+ * must keep producing exactly the same numbers for the same seed. Do not "improve" it.
  *
- * <h2>Exactness</h2>
- * The uniform stream is bit-identical to numpy's. The normals use
+ * <h2>Exactness</h2> The uniform stream is bit-identical to numpy's. The normals use
  * {@link StrictMath#log(double)}, so they are the same on every JVM and CPU; numpy takes
- * {@code log} from the platform's C library, which is not always correctly rounded either,
- * so a float64 normal can differ from numpy's in the last one or two bits (a few percent of
- * draws with glibc). The float32 draws, which are all that nnfs consumes, agree with numpy:
- * no mismatch in 12 million draws over six seeds, and the tests check the golden sequences
- * bit for bit.
+ * {@code log} from the platform's C library, which is not always correctly rounded
+ * either, so a float64 normal can differ from numpy's in the last one or two bits (a few
+ * percent of draws with glibc). The float32 draws, which are all that nnfs consumes,
+ * agree with numpy: no mismatch in 12 million draws over six seeds, and the tests check
+ * the golden sequences bit for bit.
  *
- * <p>An instance holds the state of one stream and is not thread-safe: use one instance per
+ * <p>
+ * An instance holds the state of one stream and is not thread-safe: use one instance per
  * request or computation. The class has no mutable static state.
  */
 public final class NumpyRandom {
@@ -75,8 +76,8 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * Re-seeds this stream like {@code np.random.seed(seed)}: the generator state is rebuilt,
-	 * any cached normal is forgotten and {@link #draws()} starts again from 0.
+	 * Re-seeds this stream like {@code np.random.seed(seed)}: the generator state is
+	 * rebuilt, any cached normal is forgotten and {@link #draws()} starts again from 0.
 	 * @param seed an integer in {@code [0, 2^32 - 1]}
 	 * @throws IllegalArgumentException if the seed is out of that range
 	 */
@@ -98,8 +99,8 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * The next raw 32-bit output of MT19937, as the bits of an {@code int} (read it unsigned,
-	 * e.g. with {@link Integer#toUnsignedLong(int)}).
+	 * The next raw 32-bit output of MT19937, as the bits of an {@code int} (read it
+	 * unsigned, e.g. with {@link Integer#toUnsignedLong(int)}).
 	 * @return the next tempered 32-bit word
 	 */
 	public int nextInt32() {
@@ -131,8 +132,9 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * numpy's {@code random_sample()}: a uniform double in [0, 1) with 53 random bits, built
-	 * from two 32-bit outputs. Does not touch the cached normal nor {@link #draws()}.
+	 * numpy's {@code random_sample()}: a uniform double in [0, 1) with 53 random bits,
+	 * built from two 32-bit outputs. Does not touch the cached normal nor
+	 * {@link #draws()}.
 	 * @return the next uniform double
 	 */
 	public double randomSample() {
@@ -172,7 +174,8 @@ public final class NumpyRandom {
 	/**
 	 * Draws {@code n} standard normals and throws them away, leaving the stream exactly
 	 * where {@code n} calls of {@link #nextGaussian()} would. Whole pairs only run the
-	 * rejection loop (their values are never needed), so skipping is cheaper than drawing.
+	 * rejection loop (their values are never needed), so skipping is cheaper than
+	 * drawing.
 	 * @param n how many normals to skip, {@code >= 0}
 	 * @throws IllegalArgumentException if {@code n} is negative
 	 */
@@ -204,8 +207,8 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * The number of standard normals handed out since this stream was last seeded, skipped
-	 * ones included: the stream position in the sense of "seed, then skip k".
+	 * The number of standard normals handed out since this stream was last seeded,
+	 * skipped ones included: the stream position in the sense of "seed, then skip k".
 	 * @return the number of normals drawn so far
 	 */
 	public long draws() {
@@ -213,8 +216,8 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * {@code np.random.randn(n)} as it behaves after {@code nnfs.init()}: {@code n} float64
-	 * normals, each rounded to float32.
+	 * {@code np.random.randn(n)} as it behaves after {@code nnfs.init()}: {@code n}
+	 * float64 normals, each rounded to float32.
 	 * @param n how many values, {@code >= 0}
 	 * @return a new array of {@code n} float32 draws
 	 * @throws IllegalArgumentException if {@code n} is negative

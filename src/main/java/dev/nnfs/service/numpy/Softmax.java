@@ -5,23 +5,21 @@ package dev.nnfs.service.numpy;
  * computes them on x86-64 with AVX512F (see {@link NumpyFloat32} for the exp, log and sum
  * kernels and the numpy code they follow).
  *
- * <p>softmax is the book's overflow-safe form, one row at a time:
- * <pre>
+ * <p>
+ * softmax is the book's overflow-safe form, one row at a time: <pre>
  * e = np.exp(x - np.max(x, axis=1, keepdims=True))
  * p = e / np.sum(e, axis=1, keepdims=True)
- * </pre>
- * and log-softmax is
- * <pre>
+ * </pre> and log-softmax is <pre>
  * s = x - np.max(x, axis=1, keepdims=True)
  * y = s - np.log(np.sum(np.exp(s), axis=1, keepdims=True))
- * </pre>
- * every step in float32: the subtraction and division are single float32 operations, the row
- * maximum propagates NaN, the sum is numpy's pairwise sum. Because the largest shifted element
- * is 0, its exp is 1 and the sum lies in [1, cols]: neither overflows for any finite input,
- * and log-softmax never takes log(0). A row holding NaN, or +inf, or only -inf, becomes NaN, as
- * in numpy.
+ * </pre> every step in float32: the subtraction and division are single float32
+ * operations, the row maximum propagates NaN, the sum is numpy's pairwise sum. Because
+ * the largest shifted element is 0, its exp is 1 and the sum lies in [1, cols]: neither
+ * overflows for any finite input, and log-softmax never takes log(0). A row holding NaN,
+ * or +inf, or only -inf, becomes NaN, as in numpy.
  *
- * <p>The methods work in place and allocate nothing.
+ * <p>
+ * The methods work in place and allocate nothing.
  */
 public final class Softmax {
 
@@ -30,8 +28,9 @@ public final class Softmax {
 
 	/**
 	 * Replaces each row of {@code values[0 .. rows*cols)} (row-major) by its softmax.
-	 * @throws IllegalArgumentException if rows or cols is negative, cols is 0 while rows is not
-	 * (numpy's max of an empty row is an error), or the buffer is shorter than rows*cols
+	 * @throws IllegalArgumentException if rows or cols is negative, cols is 0 while rows
+	 * is not (numpy's max of an empty row is an error), or the buffer is shorter than
+	 * rows*cols
 	 */
 	public static void softmaxRowsInPlace(float[] values, int rows, int cols) {
 		checkShape(values, rows, cols);

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A linear axis: its label, the data range {@code [min, max]} it spans edge to edge, and the
- * values where ticks (and grid lines) go.
+ * A linear axis: its label, the data range {@code [min, max]} it spans edge to edge, and
+ * the values where ticks (and grid lines) go.
  *
  * @param label the axis title, e.g. {@code x}
  * @param min the value at the left (x) or bottom (y) edge of the plot area
@@ -23,15 +23,16 @@ public record Axis(String label, double min, double max, double[] ticks) {
 		ticks = ticks.clone();
 		for (int i = 0; i < ticks.length; i++) {
 			if (!(ticks[i] >= min && ticks[i] <= max) || (i > 0 && !(ticks[i] > ticks[i - 1]))) {
-				throw new IllegalArgumentException("ticks must ascend within [" + min + ", " + max + "], not "
-						+ Arrays.toString(ticks));
+				throw new IllegalArgumentException(
+						"ticks must ascend within [" + min + ", " + max + "], not " + Arrays.toString(ticks));
 			}
 		}
 	}
 
 	/**
-	 * An axis from {@code min} to {@code max} with a tick at every multiple of {@code step}
-	 * in that range ({@code linear("x", -1, 1, 0.5)} has ticks -1, -0.5, 0, 0.5, 1).
+	 * An axis from {@code min} to {@code max} with a tick at every multiple of
+	 * {@code step} in that range ({@code linear("x", -1, 1, 0.5)} has ticks -1, -0.5, 0,
+	 * 0.5, 1).
 	 */
 	public static Axis linear(String label, double min, double max, double step) {
 		if (!(step > 0) || !Double.isFinite(step)) {
@@ -51,15 +52,18 @@ public record Axis(String label, double min, double max, double[] ticks) {
 		return new Axis(label, min, max, ticks);
 	}
 
-	/** An axis from {@code min} to {@code max} with about five ticks at round values (1, 2 or 5 × 10^k apart). */
+	/**
+	 * An axis from {@code min} to {@code max} with about five ticks at round values (1, 2
+	 * or 5 × 10^k apart).
+	 */
 	public static Axis linear(String label, double min, double max) {
 		return linear(label, min, max, niceStep(max - min));
 	}
 
 	/**
-	 * The smallest axis with round ends and about five round ticks that holds {@code [low, high]}:
-	 * {@code covering("y", 0.0067, 0.9933)} spans 0 to 1 with ticks every 0.2. A single value
-	 * ({@code low == high}) gets room around it.
+	 * The smallest axis with round ends and about five round ticks that holds
+	 * {@code [low, high]}: {@code covering("y", 0.0067, 0.9933)} spans 0 to 1 with ticks
+	 * every 0.2. A single value ({@code low == high}) gets room around it.
 	 */
 	public static Axis covering(String label, double low, double high) {
 		if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An SVG chart: a white canvas with a title, a plot area framed by an x and a y axis (ticks,
- * tick labels, grid lines, axis titles), the {@link Layer layers} drawn inside the area and
- * clipped to it, and a legend on the right built from the layers' entries.
+ * An SVG chart: a white canvas with a title, a plot area framed by an x and a y axis
+ * (ticks, tick labels, grid lines, axis titles), the {@link Layer layers} drawn inside
+ * the area and clipped to it, and a legend on the right built from the layers' entries.
  *
- * <p>The document is streamed to a {@link Writer}; its size is that of the layers' output plus
- * about 3 KB. Text (title, labels, legend) is escaped, so it may hold any characters.
+ * <p>
+ * The document is streamed to a {@link Writer}; its size is that of the layers' output
+ * plus about 3 KB. Text (title, labels, legend) is escaped, so it may hold any
+ * characters.
  *
  * <pre>
  * Chart.builder(660, 580)
@@ -32,7 +34,9 @@ import java.util.Objects;
  */
 public final class Chart {
 
-	/** At most this many legend lines; further entries are summarised as "… and N more". */
+	/**
+	 * At most this many legend lines; further entries are summarised as "… and N more".
+	 */
 	public static final int MAX_LEGEND_ENTRIES = 12;
 
 	private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -103,7 +107,10 @@ public final class Chart {
 		return this.layers.stream().anyMatch((l) -> !l.legend().isEmpty());
 	}
 
-	/** Writes the whole document, XML declaration included, and flushes {@code out} (without closing it). */
+	/**
+	 * Writes the whole document, XML declaration included, and flushes {@code out}
+	 * (without closing it).
+	 */
 	public void writeTo(Writer out) throws IOException {
 		SvgWriter svg = new SvgWriter(out);
 		PlotArea area = plotArea();
@@ -170,8 +177,9 @@ public final class Chart {
 	}
 
 	/**
-	 * The whole document as UTF-8 bytes, for answers that are rendered completely before their
-	 * status is sent (so a failure while drawing is still an error answer, not a cut-off picture).
+	 * The whole document as UTF-8 bytes, for answers that are rendered completely before
+	 * their status is sent (so a failure while drawing is still an error answer, not a
+	 * cut-off picture).
 	 */
 	public byte[] toUtf8() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
@@ -274,7 +282,8 @@ public final class Chart {
 			double cy = top + i * LEGEND_LINE;
 			svg.start("g").attr("class", "legend-entry");
 			switch (e.mark()) {
-				case POINT -> svg.start("circle").attr("cx", left + 6).attr("cy", cy).attr("r", 5).attr("fill", e.colour()).end();
+				case POINT ->
+					svg.start("circle").attr("cx", left + 6).attr("cy", cy).attr("r", 5).attr("fill", e.colour()).end();
 				case LINE -> svg.start("line")
 					.attr("x1", left)
 					.attr("y1", cy)
@@ -347,7 +356,9 @@ public final class Chart {
 			return this;
 		}
 
-		/** One data unit is as long on the y axis as on the x axis (circles stay round). */
+		/**
+		 * One data unit is as long on the y axis as on the x axis (circles stay round).
+		 */
 		public Builder equalAspect() {
 			this.equalAspect = true;
 			return this;

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Curves through sampled points: one {@code <path>} per {@link Series}, a straight segment
- * between consecutive samples, in the palette's colour of the series' index. A sample whose
- * {@code y} is not finite breaks the curve (the path starts again at the next finite one), so a
- * function that overflows leaves a gap rather than failing the picture.
+ * Curves through sampled points: one {@code <path>} per {@link Series}, a straight
+ * segment between consecutive samples, in the palette's colour of the series' index. A
+ * sample whose {@code y} is not finite breaks the curve (the path starts again at the
+ * next finite one), so a function that overflows leaves a gap rather than failing the
+ * picture.
  */
 public final class CurveLayer implements Layer {
 

@@ -21,8 +21,8 @@ public record LegendEntry(String label, String colour, Mark mark) {
 	}
 
 	/**
-	 * One entry per category, each in its palette colour; a view, so a million categories cost
-	 * nothing until the legend reads them.
+	 * One entry per category, each in its palette colour; a view, so a million categories
+	 * cost nothing until the legend reads them.
 	 */
 	public static List<LegendEntry> perCategory(int count, IntFunction<String> name, Palette palette, Mark mark) {
 		return new AbstractList<>() {

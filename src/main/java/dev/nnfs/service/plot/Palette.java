@@ -14,8 +14,8 @@ public record Palette(String name, List<String> colours) {
 	private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
 
 	/**
-	 * Okabe &amp; Ito's colour-blind-safe palette, ordered for small marks on white: blue,
-	 * vermillion, bluish green, reddish purple, orange, sky blue, yellow, black.
+	 * Okabe &amp; Ito's colour-blind-safe palette, ordered for small marks on white:
+	 * blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black.
 	 */
 	public static final Palette OKABE_ITO = new Palette("Okabe-Ito",
 			List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"));
@@ -36,7 +36,10 @@ public record Palette(String name, List<String> colours) {
 		}
 	}
 
-	/** The colour of class {@code category}; classes beyond the palette's size reuse its colours in order. */
+	/**
+	 * The colour of class {@code category}; classes beyond the palette's size reuse its
+	 * colours in order.
+	 */
 	public String colour(int category) {
 		return this.colours.get(Math.floorMod(category, this.colours.size()));
 	}

@@ -1,10 +1,10 @@
 package dev.nnfs.service.plot;
 
 /**
- * The rectangle of the canvas where data is drawn, and the mapping from data coordinates to
- * SVG user units (pixels). SVG's y grows downwards, so {@code y.max()} maps to {@code top}.
- * Layers draw through {@link #px(double)} and {@link #py(double)}; the chart clips them to
- * this rectangle.
+ * The rectangle of the canvas where data is drawn, and the mapping from data coordinates
+ * to SVG user units (pixels). SVG's y grows downwards, so {@code y.max()} maps to
+ * {@code top}. Layers draw through {@link #px(double)} and {@link #py(double)}; the chart
+ * clips them to this rectangle.
  *
  * @param left x of the left edge, in pixels
  * @param top y of the top edge, in pixels

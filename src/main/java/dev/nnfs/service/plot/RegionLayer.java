@@ -6,17 +6,18 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
- * A grid of cells over the whole plot area, each filled with the colour of its class at an
- * opacity set by its shade: what a classifier predicts across the plane (decision regions),
- * darker where it is surer.
+ * A grid of cells over the whole plot area, each filled with the colour of its class at
+ * an opacity set by its shade: what a classifier predicts across the plane (decision
+ * regions), darker where it is surer.
  *
- * <p>The grid has {@code columns × rows} equal cells spanning the axes edge to edge; cell
- * {@code (c, r)} covers x from {@code x.min + c·dx} and y from {@code y.min + r·dy} (row 0 at the
- * bottom). Shades in {@code [0, 1]} are rounded to {@value #SHADES} steps and map to opacities
- * from {@value #MIN_OPACITY} to {@value #MAX_OPACITY}, so cells with nearly equal confidence look
- * alike. Consecutive cells of a row with the same class and step are drawn as one
- * {@code <rect>}, which keeps the document small: a 100 × 100 grid of three regions is a few
- * hundred rectangles, not ten thousand.
+ * <p>
+ * The grid has {@code columns × rows} equal cells spanning the axes edge to edge; cell
+ * {@code (c, r)} covers x from {@code x.min + c·dx} and y from {@code y.min + r·dy} (row
+ * 0 at the bottom). Shades in {@code [0, 1]} are rounded to {@value #SHADES} steps and
+ * map to opacities from {@value #MIN_OPACITY} to {@value #MAX_OPACITY}, so cells with
+ * nearly equal confidence look alike. Consecutive cells of a row with the same class and
+ * step are drawn as one {@code <rect>}, which keeps the document small: a 100 × 100 grid
+ * of three regions is a few hundred rectangles, not ten thousand.
  */
 public final class RegionLayer implements Layer {
 
@@ -55,8 +56,9 @@ public final class RegionLayer implements Layer {
 	/**
 	 * @param columns cells across, {@code >= 1}
 	 * @param rows cells up, {@code >= 1}
-	 * @param categories the class of each cell, row-major from the bottom row: cell {@code (c, r)}
-	 * is {@code categories[r * columns + c]}, in {@code [0, categoryCount)}; not copied
+	 * @param categories the class of each cell, row-major from the bottom row: cell
+	 * {@code (c, r)} is {@code categories[r * columns + c]}, in
+	 * {@code [0, categoryCount)}; not copied
 	 * @param shades how sure each cell is, same layout; values outside {@code [0, 1]} are
 	 * clamped and NaN counts as 0; not copied
 	 * @param categoryCount the number of classes

@@ -8,10 +8,10 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Points coloured by class: one {@code <circle>} per point, with consecutive points of the
- * same class sharing a {@code <g fill="...">} group, so each circle carries only
- * {@code cx}, {@code cy} and {@code r} (about 35 bytes a point). Points are read one at a time
- * from {@link Points}; nothing is copied.
+ * Points coloured by class: one {@code <circle>} per point, with consecutive points of
+ * the same class sharing a {@code <g fill="...">} group, so each circle carries only
+ * {@code cx}, {@code cy} and {@code r} (about 35 bytes a point). Points are read one at a
+ * time from {@link Points}; nothing is copied.
  */
 public final class ScatterLayer implements Layer {
 
@@ -79,15 +79,14 @@ public final class ScatterLayer implements Layer {
 	}
 
 	/**
-	 * A scatter layer whose circles have {@link #defaultRadius(int) a radius suited to the
-	 * number of points}.
+	 * A scatter layer whose circles have {@link #defaultRadius(int) a radius suited to
+	 * the number of points}.
 	 * @param points the points
 	 * @param categories the number of classes, {@code >= 1}
 	 * @param categoryName the legend label of each class
 	 * @param palette the colours of the classes
 	 */
-	public static ScatterLayer of(Points points, int categories, IntFunction<String> categoryName,
-			Palette palette) {
+	public static ScatterLayer of(Points points, int categories, IntFunction<String> categoryName, Palette palette) {
 		Objects.requireNonNull(points, "points must not be null");
 		Objects.requireNonNull(categoryName, "categoryName must not be null");
 		Objects.requireNonNull(palette, "palette must not be null");
@@ -106,8 +105,8 @@ public final class ScatterLayer implements Layer {
 	}
 
 	/**
-	 * The same layer with a thin ring of {@code colour} around each point, which keeps points
-	 * visible on a background of their own colour (decision regions).
+	 * The same layer with a thin ring of {@code colour} around each point, which keeps
+	 * points visible on a background of their own colour (decision regions).
 	 */
 	public ScatterLayer outlined(String colour) {
 		if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) {
@@ -116,7 +115,10 @@ public final class ScatterLayer implements Layer {
 		return new ScatterLayer(this.points, this.categories, this.categoryName, this.palette, this.radius, colour);
 	}
 
-	/** Larger dots for a few points, smaller ones as they crowd: 4 px up to 500 points, down to 0.75 px. */
+	/**
+	 * Larger dots for a few points, smaller ones as they crowd: 4 px up to 500 points,
+	 * down to 0.75 px.
+	 */
 	public static double defaultRadius(int points) {
 		if (points <= 500) {
 			return 4;
@@ -165,7 +167,10 @@ public final class ScatterLayer implements Layer {
 		svg.end();
 	}
 
-	/** One entry per class; a view, so a million classes cost nothing until the legend reads them. */
+	/**
+	 * One entry per class; a view, so a million classes cost nothing until the legend
+	 * reads them.
+	 */
 	@Override
 	public List<LegendEntry> legend() {
 		return LegendEntry.perCategory(this.categories, this.categoryName, this.palette, LegendEntry.Mark.POINT);

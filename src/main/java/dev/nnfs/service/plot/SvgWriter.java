@@ -7,21 +7,23 @@ import java.util.Deque;
 import java.util.Objects;
 
 /**
- * A small streaming XML writer for SVG documents: elements are written as they are opened, so a
- * plot with a million points never exists as one string or tree in memory.
+ * A small streaming XML writer for SVG documents: elements are written as they are
+ * opened, so a plot with a million points never exists as one string or tree in memory.
  *
- * <p>Attribute values and text are escaped ({@code & < > "}, and tab, line feed and carriage
- * return inside attributes as character references); characters that XML 1.0 cannot represent
- * at all (most C0 controls, lone surrogates, U+FFFE and U+FFFF) become U+FFFD. Element and
- * attribute names are checked to be plain XML names. Numbers are written with at most two
- * decimals, which is a hundredth of a pixel in user units.
+ * <p>
+ * Attribute values and text are escaped ({@code & < > "}, and tab, line feed and carriage
+ * return inside attributes as character references); characters that XML 1.0 cannot
+ * represent at all (most C0 controls, lone surrogates, U+FFFE and U+FFFF) become U+FFFD.
+ * Element and attribute names are checked to be plain XML names. Numbers are written with
+ * at most two decimals, which is a hundredth of a pixel in user units.
  *
  * <pre>
  * svg.start("circle").attr("cx", 12.5).attr("cy", 40).attr("r", 2).end();
  * svg.start("text").attr("x", 10).attr("y", 20).text("a &lt; b").end();
  * </pre>
  *
- * <p>Not thread-safe; one instance writes one document. The writer does not close the
+ * <p>
+ * Not thread-safe; one instance writes one document. The writer does not close the
  * underlying {@link Writer}; {@link #finish()} flushes it.
  */
 public final class SvgWriter {
@@ -53,7 +55,9 @@ public final class SvgWriter {
 		return this;
 	}
 
-	/** Opens an element; attributes follow with {@code attr}, children or text after them. */
+	/**
+	 * Opens an element; attributes follow with {@code attr}, children or text after them.
+	 */
 	public SvgWriter start(String name) throws IOException {
 		checkName(name);
 		if (this.open.isEmpty() && this.rootClosed) {
@@ -77,8 +81,8 @@ public final class SvgWriter {
 	}
 
 	/**
-	 * Adds a numeric attribute, rounded to two decimals and written without trailing zeros
-	 * ({@code 12.5}, {@code 3}, {@code -0.25}).
+	 * Adds a numeric attribute, rounded to two decimals and written without trailing
+	 * zeros ({@code 12.5}, {@code 3}, {@code -0.25}).
 	 * @throws IllegalArgumentException if the value is NaN or infinite
 	 */
 	public SvgWriter attr(String name, double value) throws IOException {
@@ -119,7 +123,10 @@ public final class SvgWriter {
 		return this;
 	}
 
-	/** Shorthand for an element that holds only text: {@code start(name)}, {@code text}, {@code end()}. */
+	/**
+	 * Shorthand for an element that holds only text: {@code start(name)}, {@code text},
+	 * {@code end()}.
+	 */
 	public SvgWriter element(String name, String text) throws IOException {
 		return start(name).text(text).end();
 	}
@@ -167,8 +174,9 @@ public final class SvgWriter {
 	}
 
 	/**
-	 * Appends a number as {@link #attr(String, double)} writes it (two decimals at most, no
-	 * trailing zeros), for attributes that hold lists of numbers such as a path's {@code d}.
+	 * Appends a number as {@link #attr(String, double)} writes it (two decimals at most,
+	 * no trailing zeros), for attributes that hold lists of numbers such as a path's
+	 * {@code d}.
 	 * @throws IllegalArgumentException if the value is NaN or infinite
 	 */
 	public static StringBuilder appendNumber(StringBuilder sb, double value) {

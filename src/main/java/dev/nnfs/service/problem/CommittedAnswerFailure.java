@@ -14,13 +14,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A request that fails after its answer has started (a large batch written while it is computed
- * runs past its compute deadline) can no longer be answered with a problem: the status line and
- * some rows are out. Writing the problem after them would give the client a 200 whose body is
- * broken JSON, ended as if complete. Instead the failure is passed on to the servlet container,
- * which closes the connection without ending the body, so that the client sees the answer cut
- * short. Runs before {@link ProblemHandler}; leaves every request whose answer has not started to
- * it.
+ * A request that fails after its answer has started (a large batch written while it is
+ * computed runs past its compute deadline) can no longer be answered with a problem: the
+ * status line and some rows are out. Writing the problem after them would give the client
+ * a 200 whose body is broken JSON, ended as if complete. Instead the failure is passed on
+ * to the servlet container, which closes the connection without ending the body, so that
+ * the client sees the answer cut short. Runs before {@link ProblemHandler}; leaves every
+ * request whose answer has not started to it.
  */
 @Component
 class CommittedAnswerFailure implements HandlerExceptionResolver, Ordered {
@@ -56,7 +56,10 @@ class CommittedAnswerFailure implements HandlerExceptionResolver, Ordered {
 		return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
 	}
 
-	/** Carries a failure past Spring MVC to the container, which aborts the connection for it. */
+	/**
+	 * Carries a failure past Spring MVC to the container, which aborts the connection for
+	 * it.
+	 */
 	static final class AnswerCutShortException extends RuntimeException {
 
 		AnswerCutShortException(Exception cause) {

@@ -3,8 +3,8 @@ package dev.nnfs.service.problem;
 import java.util.List;
 
 /**
- * A client sent something the service cannot compute with. Rendered as a 400 problem whose
- * {@code errors} list every violation with its pointer.
+ * A client sent something the service cannot compute with. Rendered as a 400 problem
+ * whose {@code errors} list every violation with its pointer.
  */
 public class InvalidInputException extends RuntimeException {
 

@@ -1,8 +1,9 @@
 package dev.nnfs.service.problem;
 
 /**
- * A request goes over one of the configured resource limits ({@link Limits}). Rendered as a
- * problem naming the limit's property and its value: 413 for the body size, 400 otherwise.
+ * A request goes over one of the configured resource limits ({@link Limits}). Rendered as
+ * a problem naming the limit's property and its value: 413 for the body size, 400
+ * otherwise.
  */
 public class LimitExceededException extends RuntimeException {
 
@@ -30,14 +31,17 @@ public class LimitExceededException extends RuntimeException {
 		this.payloadTooLarge = payloadTooLarge;
 	}
 
-	/** A query or path parameter over a limit; the problem's {@code errors} name the parameter. */
+	/**
+	 * A query or path parameter over a limit; the problem's {@code errors} name the
+	 * parameter.
+	 */
 	public static LimitExceededException parameter(String limit, long value, String parameter, String message) {
 		return new LimitExceededException(limit, value, null, parameter, message, false);
 	}
 
 	public static LimitExceededException bodyTooLarge(long maxBytes) {
-		return new LimitExceededException("nnfs.limits.max-body-size", maxBytes, null,
-				null, "the request body is larger than the limit of " + maxBytes + " bytes", true);
+		return new LimitExceededException("nnfs.limits.max-body-size", maxBytes, null, null,
+				"the request body is larger than the limit of " + maxBytes + " bytes", true);
 	}
 
 	/** The configuration property that sets the limit. */

@@ -1,9 +1,9 @@
 package dev.nnfs.service.problem;
 
 /**
- * A computation on finite inputs produced a value float32 cannot hold (an overflow to infinity,
- * or NaN from infinities meeting). Rendered as a 422 problem naming where in the answer it
- * happened, so no response ever carries a non-finite number.
+ * A computation on finite inputs produced a value float32 cannot hold (an overflow to
+ * infinity, or NaN from infinities meeting). Rendered as a 422 problem naming where in
+ * the answer it happened, so no response ever carries a non-finite number.
  */
 public class NonFiniteResultException extends RuntimeException {
 

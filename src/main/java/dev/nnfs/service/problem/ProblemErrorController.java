@@ -1,6 +1,5 @@
 package dev.nnfs.service.problem;
 
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -15,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The container's error page ({@code /error}), for failures outside Spring MVC's exception
- * handling (a filter, the servlet container): the same problem+json as everywhere else, never
- * Spring Boot's default body, a stack trace or an exception message.
+ * The container's error page ({@code /error}), for failures outside Spring MVC's
+ * exception handling (a filter, the servlet container): the same problem+json as
+ * everywhere else, never Spring Boot's default body, a stack trace or an exception
+ * message.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -31,7 +31,8 @@ class ProblemErrorController implements ErrorController {
 		String instance = uri instanceof String path ? path : null;
 		for (Throwable t = (error instanceof Throwable th) ? th : null; t != null; t = t.getCause()) {
 			if (t instanceof CommittedAnswerFailure.AnswerCutShortException) {
-				// The answer had started: nothing more is written, the container closes the connection.
+				// The answer had started: nothing more is written, the container closes
+				// the connection.
 				return null;
 			}
 			if (t instanceof LimitExceededException limit) {
@@ -40,7 +41,8 @@ class ProblemErrorController implements ErrorController {
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {
-			// asked for directly, not forwarded to by the container: there is no such resource
+			// asked for directly, not forwarded to by the container: there is no such
+			// resource
 			code = 404;
 		}
 		HttpStatusCode status = HttpStatusCode.valueOf((code instanceof Integer i && i >= 400 && i < 600) ? i : 500);

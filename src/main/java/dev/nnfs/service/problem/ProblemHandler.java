@@ -39,11 +39,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure in Spring MVC into an RFC 9457 {@code application/problem+json} answer
- * ({@link Problems}): a fixed {@code type} and {@code title} per kind of problem, a {@code detail}
- * for people, and {@code errors} with the JSON Pointer (or parameter name) of each offending
- * element. Messages are the service's own: no exception class names, stack traces or parser
- * internals.
+ * Turns every failure in Spring MVC into an RFC 9457 {@code application/problem+json}
+ * answer ({@link Problems}): a fixed {@code type} and {@code title} per kind of problem,
+ * a {@code detail} for people, and {@code errors} with the JSON Pointer (or parameter
+ * name) of each offending element. Messages are the service's own: no exception class
+ * names, stack traces or parser internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -77,12 +77,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return respond(problem, null);
 	}
 
-	/** Tomcat decodes the query lazily and throws when an escape is not UTF-8 ({@code %FF}). */
+	/**
+	 * Tomcat decodes the query lazily and throws when an escape is not UTF-8
+	 * ({@code %FF}).
+	 */
 	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
 	ResponseEntity<Object> undecodableParameters(Exception ex, WebRequest request) {
 		return respond(Problems.create(ProblemType.BAD_REQUEST, HttpStatus.BAD_REQUEST,
-				"The query string could not be decoded: a percent-escape is not valid UTF-8.", path(request), List.of()),
-				null);
+				"The query string could not be decoded: a percent-escape is not valid UTF-8.", path(request),
+				List.of()), null);
 	}
 
 	@ExceptionHandler(OverloadedException.class)
@@ -116,7 +119,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER,
 				Long.toString(Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000)));
-		return respond(Problems.create(type, HttpStatus.SERVICE_UNAVAILABLE, detail, path(request), List.of()), headers);
+		return respond(Problems.create(type, HttpStatus.SERVICE_UNAVAILABLE, detail, path(request), List.of()),
+				headers);
 	}
 
 	@Override
@@ -140,20 +144,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 						List.of(), request);
 			}
 			if (t instanceof DatabindException bind) {
-				return respond(Problems.invalid(List.of(Violation.at(pointer(bind.getPath()),
-						"has the wrong type or form for this field")), path(request)), null);
+				return respond(Problems.invalid(
+						List.of(Violation.at(pointer(bind.getPath()), "has the wrong type or form for this field")),
+						path(request)), null);
 			}
 			if (t instanceof StreamReadException read) {
 				return malformed(readMessage(read), readPointer(read), request);
 			}
 		}
 		String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-				? "The request body is missing; it must be a JSON object." : "The request body could not be read as JSON.";
+				? "The request body is missing; it must be a JSON object."
+				: "The request body could not be read as JSON.";
 		return malformed(detail, List.of(), request);
 	}
 
 	private ResponseEntity<Object> malformed(String detail, List<Violation> errors, WebRequest request) {
-		return respond(Problems.create(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, detail, path(request), errors),
+		return respond(
+				Problems.create(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, detail, path(request), errors),
 				null);
 	}
 
@@ -164,8 +171,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		List<String> supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
 		String expected = supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : String.join(" or ", supported);
 		ProblemDetail problem = Problems.create(ProblemType.UNSUPPORTED_MEDIA_TYPE, status,
-				"This endpoint reads a JSON body: send it with the header 'Content-Type: " + expected + "' (the request had "
-						+ sent + "; curl -d sends application/x-www-form-urlencoded unless told otherwise).",
+				"This endpoint reads a JSON body: send it with the header 'Content-Type: " + expected
+						+ "' (the request had " + sent
+						+ "; curl -d sends application/x-www-form-urlencoded unless told otherwise).",
 				path(request), List.of());
 		problem.setProperty("supported", supported.isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE) : supported);
 		return respond(problem, headers);
@@ -174,13 +182,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<String> offered = ex.getSupportedMediaTypes().stream()
+		List<String> offered = ex.getSupportedMediaTypes()
+			.stream()
 			.map((m) -> m.getType() + "/" + m.getSubtype())
 			.distinct()
 			.toList();
-		String asked = request instanceof ServletWebRequest servlet ? servlet.getRequest().getHeader(HttpHeaders.ACCEPT) : null;
+		String asked = request instanceof ServletWebRequest servlet ? servlet.getRequest().getHeader(HttpHeaders.ACCEPT)
+				: null;
 		String detail = offered.isEmpty()
-				? "The Accept header" + (asked == null ? "" : " ('" + truncate(asked) + "')") + " could not be read as a list of media types."
+				? "The Accept header" + (asked == null ? "" : " ('" + truncate(asked) + "')")
+						+ " could not be read as a list of media types."
 				: "None of the types in Accept" + (asked == null ? "" : " ('" + truncate(asked) + "')")
 						+ " is on offer here; this endpoint answers " + String.join(", ", offered) + ".";
 		ProblemDetail problem = Problems.create(ProblemType.NOT_ACCEPTABLE, status, detail, path(request), List.of());
@@ -193,9 +204,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String allowed = ex.getSupportedHttpMethods() == null ? ""
 				: ex.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
-		ProblemDetail problem = Problems.create(ProblemType.METHOD_NOT_ALLOWED, status,
-				"Method " + ex.getMethod() + " is not supported here" + (allowed.isEmpty() ? "." : "; use " + allowed + "."),
-				path(request), List.of());
+		ProblemDetail problem = Problems.create(ProblemType.METHOD_NOT_ALLOWED, status, "Method " + ex.getMethod()
+				+ " is not supported here" + (allowed.isEmpty() ? "." : "; use " + allowed + "."), path(request),
+				List.of());
 		return respond(problem, headers);
 	}
 
@@ -203,15 +214,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-		return respond(Problems.invalid(List.of(Violation.parameter(name, "has the wrong type or form")), path(request)),
+		return respond(
+				Problems.invalid(List.of(Violation.parameter(name, "has the wrong type or form")), path(request)),
 				null);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return respond(Problems.invalid(List.of(Violation.parameter(ex.getParameterName(), "is required")),
-				path(request)), null);
+		return respond(
+				Problems.invalid(List.of(Violation.parameter(ex.getParameterName(), "is required")), path(request)),
+				null);
 	}
 
 	/** The framework's other problems (404, ...) in this service's types. */
@@ -233,7 +246,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return new ResponseEntity<>(problem, out, HttpStatusCode.valueOf(problem.getStatus()));
 	}
 
-	/** Which of the JSON reader's constraints (see web's Jackson configuration) a document broke. */
+	/**
+	 * Which of the JSON reader's constraints (see web's Jackson configuration) a document
+	 * broke.
+	 */
 	private LimitExceededException jsonLimit(StreamConstraintsException ex) {
 		String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
 		if (message.contains("nesting depth")) {
@@ -280,15 +296,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The parser's complaint in the service's words: where (line and column) and what, without
-	 * the source excerpts and internal names Jackson's own message carries.
+	 * The parser's complaint in the service's words: where (line and column) and what,
+	 * without the source excerpts and internal names Jackson's own message carries.
 	 */
 	private static String readMessage(StreamReadException ex) {
 		TokenStreamLocation loc = ex.getLocation();
 		String where = (loc != null && loc.getLineNr() > 0)
 				? " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "";
 		if (ex instanceof UnexpectedEndOfInputException) {
-			return "The body ends before its JSON document does" + where + ": it is cut short or a bracket is not closed.";
+			return "The body ends before its JSON document does" + where
+					+ ": it is cut short or a bracket is not closed.";
 		}
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
 		int source = original.indexOf("[Source");
@@ -299,7 +316,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (newline >= 0) {
 			original = original.substring(0, newline);
 		}
-		String cleaned = original.replaceAll("`[^`]*`", "").replaceAll("\\(code \\d+\\)", "").replaceAll("\\s+", " ").strip();
+		String cleaned = original.replaceAll("`[^`]*`", "")
+			.replaceAll("\\(code \\d+\\)", "")
+			.replaceAll("\\s+", " ")
+			.strip();
 		if (cleaned.endsWith(":") || cleaned.endsWith(";")) {
 			cleaned = cleaned.substring(0, cleaned.length() - 1);
 		}

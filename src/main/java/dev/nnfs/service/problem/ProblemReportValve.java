@@ -11,9 +11,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * The container's last word: for the few requests Tomcat refuses before the application sees
- * them (a NUL or a broken escape in the path, a malformed header), a short problem+json in place
- * of Tomcat's HTML page. It names only the status; there is nothing else to say safely.
+ * The container's last word: for the few requests Tomcat refuses before the application
+ * sees them (a NUL or a broken escape in the path, a malformed header), a short
+ * problem+json in place of Tomcat's HTML page. It names only the status; there is nothing
+ * else to say safely.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
@@ -39,7 +40,8 @@ public class ProblemReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the client is gone or the response already went out; nothing left to tell it
+			// the client is gone or the response already went out; nothing left to tell
+			// it
 		}
 	}
 

@@ -6,24 +6,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * The kinds of problem the service reports (RFC 9457 {@code type}), each with its fixed title.
- * The URIs are names, not links: {@code urn:nnfs:problem:<kind>}.
+ * The kinds of problem the service reports (RFC 9457 {@code type}), each with its fixed
+ * title. The URIs are names, not links: {@code urn:nnfs:problem:<kind>}.
  */
 public enum ProblemType {
 
-	INVALID_INPUT("invalid-input", "Invalid input"),
-	MALFORMED_JSON("malformed-json", "Malformed JSON"),
+	INVALID_INPUT("invalid-input", "Invalid input"), MALFORMED_JSON("malformed-json", "Malformed JSON"),
 	LIMIT_EXCEEDED("limit-exceeded", "Resource limit exceeded"),
 	PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large"),
-	UNKNOWN_ACTIVATION("unknown-activation", "Unknown activation"),
-	NOT_FOUND("not-found", "Not found"),
+	UNKNOWN_ACTIVATION("unknown-activation", "Unknown activation"), NOT_FOUND("not-found", "Not found"),
 	METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
-	NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
-	OVERLOADED("overloaded", "Service overloaded"),
+	NOT_ACCEPTABLE("not-acceptable", "Not acceptable"), OVERLOADED("overloaded", "Service overloaded"),
 	TIMEOUT("timeout", "Computation deadline exceeded"),
-	NON_FINITE_RESULT("non-finite-result", "Result not representable"),
-	BAD_REQUEST("bad-request", "Bad request"),
+	NON_FINITE_RESULT("non-finite-result", "Result not representable"), BAD_REQUEST("bad-request", "Bad request"),
 	INTERNAL("internal", "Internal error");
 
 	private final URI uri;

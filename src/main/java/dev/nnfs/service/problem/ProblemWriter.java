@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a problem+json answer directly on the servlet response, for the places that run before
- * Spring MVC's exception handling (filters).
+ * Writes a problem+json answer directly on the servlet response, for the places that run
+ * before Spring MVC's exception handling (filters).
  */
 @Component
 public class ProblemWriter {

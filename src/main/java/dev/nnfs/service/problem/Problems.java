@@ -8,10 +8,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The one place a problem body (RFC 9457) is made, whoever writes it: the exception advice, the
- * container's error page, the filters that answer before Spring MVC, and Tomcat's error valve.
- * {@code type} and {@code title} come from the {@link ProblemType}; {@code detail} is for people;
- * {@code errors} lists every violation with its pointer or parameter.
+ * The one place a problem body (RFC 9457) is made, whoever writes it: the exception
+ * advice, the container's error page, the filters that answer before Spring MVC, and
+ * Tomcat's error valve. {@code type} and {@code title} come from the {@link ProblemType};
+ * {@code detail} is for people; {@code errors} lists every violation with its pointer or
+ * parameter.
  */
 public final class Problems {
 
@@ -44,17 +45,24 @@ public final class Problems {
 		return problem;
 	}
 
-	/** 400 invalid-input listing every violation; the detail names the first and counts the rest. */
+	/**
+	 * 400 invalid-input listing every violation; the detail names the first and counts
+	 * the rest.
+	 */
 	public static ProblemDetail invalid(List<Violation> violations, String instance) {
 		return create(ProblemType.INVALID_INPUT, HttpStatus.BAD_REQUEST, summary(violations), instance, violations);
 	}
 
-	/** A limit crossed: 413 for the body, 400 otherwise, naming the limit's property and value. */
+	/**
+	 * A limit crossed: 413 for the body, 400 otherwise, naming the limit's property and
+	 * value.
+	 */
 	public static ProblemDetail limit(LimitExceededException ex, String instance) {
 		List<Violation> errors = ex.pointer() != null ? List.of(Violation.at(ex.pointer(), ex.getMessage()))
 				: ex.parameter() != null ? List.of(Violation.parameter(ex.parameter(), ex.getMessage())) : List.of();
-		ProblemDetail problem = create(ex.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED,
-				status(ex), sentence(ex.getMessage()), instance, errors);
+		ProblemDetail problem = create(
+				ex.payloadTooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.LIMIT_EXCEEDED, status(ex),
+				sentence(ex.getMessage()), instance, errors);
 		problem.setProperty("limit", ex.limit());
 		problem.setProperty("limitValue", ex.value());
 		return problem;
@@ -64,15 +72,19 @@ public final class Problems {
 		return ex.payloadTooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 	}
 
-	/** The problem for a bare status: its type's title as the detail, or the internal detail for 5xx. */
+	/**
+	 * The problem for a bare status: its type's title as the detail, or the internal
+	 * detail for 5xx.
+	 */
 	public static ProblemDetail forStatus(HttpStatusCode status, String instance) {
 		ProblemType type = ProblemType.forStatus(status);
-		return create(type, status, status.is5xxServerError() ? INTERNAL_DETAIL : type.title() + ".", instance, List.of());
+		return create(type, status, status.is5xxServerError() ? INTERNAL_DETAIL : type.title() + ".", instance,
+				List.of());
 	}
 
 	/**
-	 * A problem as JSON text, for the one writer that has no JSON mapper (Tomcat's error valve):
-	 * only the standard members, which hold no client text but the path.
+	 * A problem as JSON text, for the one writer that has no JSON mapper (Tomcat's error
+	 * valve): only the standard members, which hold no client text but the path.
 	 */
 	public static String json(ProblemDetail problem) {
 		StringBuilder sb = new StringBuilder("{\"type\":");

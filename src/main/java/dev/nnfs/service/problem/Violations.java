@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every mistake found in one request, so that a client hears of all of them at once
- * rather than one per round trip. Readers and validators add to it and carry on; the request is
- * refused with {@link #throwIfAny()} once the whole body has been looked at.
+ * Collects every mistake found in one request, so that a client hears of all of them at
+ * once rather than one per round trip. Readers and validators add to it and carry on; the
+ * request is refused with {@link #throwIfAny()} once the whole body has been looked at.
  */
 public final class Violations {
 
-	/** Most mistakes listed in one answer; a body wrong in every row is not answered row by row. */
+	/**
+	 * Most mistakes listed in one answer; a body wrong in every row is not answered row
+	 * by row.
+	 */
 	static final int MAX_LISTED = 100;
 
 	private final List<Violation> list = new ArrayList<>();
@@ -53,7 +56,9 @@ public final class Violations {
 		return List.copyOf(list);
 	}
 
-	/** @throws InvalidInputException listing every recorded mistake, if there is any */
+	/**
+	 * @throws InvalidInputException listing every recorded mistake, if there is any
+	 */
 	public void throwIfAny() {
 		if (!list.isEmpty()) {
 			List<Violation> all = new ArrayList<>(list);

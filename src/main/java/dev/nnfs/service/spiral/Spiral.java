@@ -3,10 +3,12 @@ package dev.nnfs.service.spiral;
 import java.util.Arrays;
 
 /**
- * The result of {@link SpiralData#spiralData(int, int, NumpyRandom)}: {@code samples * classes}
- * points in the plane, stored as float32 like nnfs stores them, and one class label per point.
+ * The result of {@link SpiralData#spiralData(int, int, NumpyRandom)}:
+ * {@code samples * classes} points in the plane, stored as float32 like nnfs stores them,
+ * and one class label per point.
  *
- * <p>Rows are ordered by class: rows {@code samples*c .. samples*(c+1)-1} belong to class
+ * <p>
+ * Rows are ordered by class: rows {@code samples*c .. samples*(c+1)-1} belong to class
  * {@code c}. Instances are immutable; the array accessors return copies, while
  * {@link #x(int)}, {@link #y(int)} and {@link #label(int)} read without copying.
  */
@@ -20,7 +22,9 @@ public final class Spiral {
 
 	private final int classes;
 
-	/** Takes ownership of the arrays (no copy); only {@link SpiralData} creates instances. */
+	/**
+	 * Takes ownership of the arrays (no copy); only {@link SpiralData} creates instances.
+	 */
 	Spiral(float[] points, int[] labels, int samples, int classes) {
 		this.points = points;
 		this.labels = labels;
@@ -28,17 +32,23 @@ public final class Spiral {
 		this.classes = classes;
 	}
 
-	/** @return the number of points per class */
+	/**
+	 * @return the number of points per class
+	 */
 	public int samples() {
 		return this.samples;
 	}
 
-	/** @return the number of classes */
+	/**
+	 * @return the number of classes
+	 */
 	public int classes() {
 		return this.classes;
 	}
 
-	/** @return the number of points, {@code samples * classes} */
+	/**
+	 * @return the number of points, {@code samples * classes}
+	 */
 	public int rows() {
 		return this.labels.length;
 	}
@@ -67,12 +77,16 @@ public final class Spiral {
 		return this.labels[checkRow(row)];
 	}
 
-	/** @return a copy of the points, row-major with shape {@code [rows(), 2]} */
+	/**
+	 * @return a copy of the points, row-major with shape {@code [rows(), 2]}
+	 */
 	public float[] points() {
 		return this.points.clone();
 	}
 
-	/** @return a copy of the labels, one per row */
+	/**
+	 * @return a copy of the labels, one per row
+	 */
 	public int[] labels() {
 		return this.labels.clone();
 	}
@@ -91,8 +105,8 @@ public final class Spiral {
 			return false;
 		}
 		Spiral that = (Spiral) other;
-		return this.samples == that.samples && this.classes == that.classes
-				&& Arrays.equals(this.points, that.points) && Arrays.equals(this.labels, that.labels);
+		return this.samples == that.samples && this.classes == that.classes && Arrays.equals(this.points, that.points)
+				&& Arrays.equals(this.labels, that.labels);
 	}
 
 	@Override

@@ -36,27 +36,34 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /spiral}: nnfs's {@code spiral_data} from a numpy stream, as JSON, CSV or an SVG
- * scatter plot. Each request seeds its own {@link NumpyRandom}; nothing is shared between
- * requests, so the same query gives the same bytes on every replica. That is what makes the
- * strong ETag and the long caching honest.
+ * {@code GET /spiral}: nnfs's {@code spiral_data} from a numpy stream, as JSON, CSV or an
+ * SVG scatter plot. Each request seeds its own {@link NumpyRandom}; nothing is shared
+ * between requests, so the same query gives the same bytes on every replica. That is what
+ * makes the strong ETag and the long caching honest.
  */
 @RestController
 @Tag(name = "datasets", description = "The nnfs spiral data set, bit-compatible with numpy")
 class SpiralController {
 
 	/**
-	 * Part of every ETag. Raise it whenever the bytes of any format change for the same query
-	 * (a new JSON field, another number format, a restyled plot), so caches do not keep the old ones.
+	 * Part of every ETag. Raise it whenever the bytes of any format change for the same
+	 * query (a new JSON field, another number format, a restyled plot), so caches do not
+	 * keep the old ones.
 	 */
 	static final int REPRESENTATION_VERSION = 1;
 
-	/** JSON and CSV are frozen by numpy compatibility: the same query means the same data forever. */
+	/**
+	 * JSON and CSV are frozen by numpy compatibility: the same query means the same data
+	 * forever.
+	 */
 	private static final CacheControl DATA_CACHING = CacheControl.maxAge(Duration.ofDays(365))
 		.cachePublic()
 		.immutable();
 
-	/** The picture may be restyled between releases, so caches revalidate it (by ETag) daily. */
+	/**
+	 * The picture may be restyled between releases, so caches revalidate it (by ETag)
+	 * daily.
+	 */
 	private static final CacheControl PLOT_CACHING = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
 	private static final int WRITE_BUFFER = 64 * 1024;
@@ -67,7 +74,8 @@ class SpiralController {
 
 	SpiralController(Limits limits, JsonMapper jsonMapper) {
 		this.limits = limits;
-		// the service's mapper: FloatBatch serialiser and shortest float32 forms; the servlet
+		// the service's mapper: FloatBatch serialiser and shortest float32 forms; the
+		// servlet
 		// stream stays open for the container to finish the response
 		this.json = jsonMapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 	}
@@ -103,15 +111,17 @@ class SpiralController {
 			prints `[[0. 0.] [-0.69993085 -0.7142106] [-0. -0.] [0.7647814 -0.6442898] [0. -0.] \
 			[-0.94481426 -0.3276065]]` and `[0 0 1 1 2 2]`, which is `GET /spiral?samples=2&classes=3`. \
 			The notebook's next call (In[5]) is `skip=6`.""")
-	@ApiResponse(responseCode = "200", description = "The data set in the chosen format",
-			headers = { @Header(name = "ETag", description = "strong entity tag of this representation", schema = @Schema(type = "string")),
-					@Header(name = "Cache-Control", description = "public, long-lived", schema = @Schema(type = "string")) },
+	@ApiResponse(responseCode = "200", description = "The data set in the chosen format", headers = {
+			@Header(name = "ETag", description = "strong entity tag of this representation",
+					schema = @Schema(type = "string")),
+			@Header(name = "Cache-Control", description = "public, long-lived", schema = @Schema(type = "string")) },
 			content = {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = SpiralResponse.class),
-							examples = @ExampleObject(name = "seed 000 In[4]: samples=2, classes=3", value = """
-									{"samples":2,"classes":3,"seed":0,"skip":0,\
-									"inputs":[[0.0,0.0],[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],\
-									"labels":[0,0,1,1,2,2],"rng":{"seed":0,"draws":6}}""")),
+							examples = @ExampleObject(name = "seed 000 In[4]: samples=2, classes=3",
+									value = """
+											{"samples":2,"classes":3,"seed":0,"skip":0,\
+											"inputs":[[0.0,0.0],[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],\
+											"labels":[0,0,1,1,2,2],"rng":{"seed":0,"draws":6}}""")),
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
 							examples = @ExampleObject(name = "seed 000 In[4] as CSV", value = """
 									x,y,label
@@ -131,21 +141,21 @@ class SpiralController {
 	@ApiResponse(responseCode = "406", description = "`Accept` allows none of JSON, CSV and SVG",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<StreamingResponseBody> spiral(
-			@Parameter(description = "points per class", schema = @Schema(type = "integer", format = "int32",
-					minimum = "1", defaultValue = "100"),
+			@Parameter(description = "points per class",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "100"),
 					example = "2") @RequestParam(name = "samples", required = false) String samples,
-			@Parameter(description = "number of classes", schema = @Schema(type = "integer", format = "int32",
-					minimum = "1", defaultValue = "3"),
+			@Parameter(description = "number of classes",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "3"),
 					example = "3") @RequestParam(name = "classes", required = false) String classes,
-			@Parameter(description = "np.random.seed argument", schema = @Schema(type = "integer", format = "int64",
-					minimum = "0", maximum = "4294967295",
-					defaultValue = "0")) @RequestParam(name = "seed", required = false) String seed,
+			@Parameter(description = "np.random.seed argument",
+					schema = @Schema(type = "integer", format = "int64", minimum = "0", maximum = "4294967295",
+							defaultValue = "0")) @RequestParam(name = "seed", required = false) String seed,
 			@Parameter(description = "standard normals drawn and thrown away after seeding (the stream position)",
 					schema = @Schema(type = "integer", format = "int64", minimum = "0",
 							defaultValue = "0")) @RequestParam(name = "skip", required = false) String skip,
 			@Parameter(description = "json, csv or svg; overrides Accept",
-					schema = @Schema(type = "string",
-							allowableValues = { "json", "csv", "svg" })) @RequestParam(name = "format", required = false) String format,
+					schema = @Schema(type = "string", allowableValues = { "json", "csv", "svg" })) @RequestParam(
+							name = "format", required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) String ifNoneMatch)
@@ -185,7 +195,10 @@ class SpiralController {
 		};
 	}
 
-	/** {@code If-None-Match} uses the weak comparison (RFC 9110 section 13.1.2); {@code *} matches any. */
+	/**
+	 * {@code If-None-Match} uses the weak comparison (RFC 9110 section 13.1.2); {@code *}
+	 * matches any.
+	 */
 	private static boolean matches(String ifNoneMatch, String etag) {
 		if (ifNoneMatch == null) {
 			return false;
@@ -195,15 +208,13 @@ class SpiralController {
 	}
 
 	private static String fileName(SpiralQuery q, String extension) {
-		return "spiral_" + q.samples() + "x" + q.classes() + "_seed" + q.seed() + "_skip" + q.skip() + "."
-				+ extension;
+		return "spiral_" + q.samples() + "x" + q.classes() + "_seed" + q.seed() + "_skip" + q.skip() + "." + extension;
 	}
 
 	/** Text written straight to the response, UTF-8, through one buffer. */
 	private static StreamingResponseBody stream(TextBody body) {
 		return (outputStream) -> {
-			Writer out = new BufferedWriter(new OutputStreamWriter(outputStream, StandardCharsets.UTF_8),
-					WRITE_BUFFER);
+			Writer out = new BufferedWriter(new OutputStreamWriter(outputStream, StandardCharsets.UTF_8), WRITE_BUFFER);
 			body.writeTo(out);
 			out.flush();
 		};
@@ -217,8 +228,8 @@ class SpiralController {
 	}
 
 	/**
-	 * The JSON answer. {@code inputs} is a {@link FloatBatch}, which the service's mapper writes
-	 * straight from the float array, number by number, onto the response stream.
+	 * The JSON answer. {@code inputs} is a {@link FloatBatch}, which the service's mapper
+	 * writes straight from the float array, number by number, onto the response stream.
 	 */
 	record SpiralResponse(@Schema(description = "points per class", example = "2") int samples,
 			@Schema(description = "number of classes", example = "3") int classes,
@@ -242,7 +253,8 @@ class SpiralController {
 	 * @param seed the seed the stream started from
 	 * @param draws standard normals consumed since seeding, skipped ones included
 	 */
-	record Rng(@Schema(example = "0") long seed, @Schema(description = "skip + samples * classes", example = "6") long draws) {
+	record Rng(@Schema(example = "0") long seed,
+			@Schema(description = "skip + samples * classes", example = "6") long draws) {
 	}
 
 }

@@ -7,8 +7,8 @@ import tools.jackson.core.io.NumberOutput;
 
 /**
  * A spiral as CSV: the header {@code x,y,label}, then one line per point in row order,
- * {@code \n}-terminated. Coordinates are float32 in their shortest round-trip form (the same
- * digits as the JSON; {@code Float.toString} of JDK 17 is not always shortest), so
+ * {@code \n}-terminated. Coordinates are float32 in their shortest round-trip form (the
+ * same digits as the JSON; {@code Float.toString} of JDK 17 is not always shortest), so
  * {@code np.loadtxt(..., dtype=np.float32)} reads back exactly the stored values.
  */
 final class SpiralCsv {

@@ -6,27 +6,29 @@ import dev.nnfs.service.numpy.NumpyRandom;
 import java.util.Objects;
 
 /**
- * The spiral data set of nnfs ({@code nnfs.datasets.spiral_data}), reproduced bit for bit as
- * it behaves after {@code nnfs.init()}.
+ * The spiral data set of nnfs ({@code nnfs.datasets.spiral_data}), reproduced bit for bit
+ * as it behaves after {@code nnfs.init()}.
  *
- * <p>For each class {@code c} in {@code 0 .. classes-1}, in order, with {@code i} running
- * over {@code 0 .. samples-1}:
- * <pre>
+ * <p>
+ * For each class {@code c} in {@code 0 .. classes-1}, in order, with {@code i} running
+ * over {@code 0 .. samples-1}: <pre>
  * r = linspace(0.0, 1, samples)
  * t = linspace(c*4, (c+1)*4, samples) + randn(samples) * 0.2
  * X[samples*c + i] = (r[i] * sin(t[i] * 2.5), r[i] * cos(t[i] * 2.5))
  * y[samples*c + i] = c
- * </pre>
- * where {@code randn} returns float32 (so {@code randn * 0.2} is a float32 product, rounded
- * to float32 and only then widened for the float64 sum), everything else is float64, and
- * each coordinate is rounded to float32 when stored. It draws exactly
+ * </pre> where {@code randn} returns float32 (so {@code randn * 0.2} is a float32
+ * product, rounded to float32 and only then widened for the float64 sum), everything else
+ * is float64, and each coordinate is rounded to float32 when stored. It draws exactly
  * {@code samples * classes} normals from the stream, class by class.
  *
- * <p>{@code sin} and {@code cos} are {@link StrictMath}'s, so the output is the same on every
- * JVM. numpy uses the platform's libm, whose float64 results can differ from StrictMath's
- * in the last bit; after rounding to float32 the coordinates agree (see the golden tests).
+ * <p>
+ * {@code sin} and {@code cos} are {@link StrictMath}'s, so the output is the same on
+ * every JVM. numpy uses the platform's libm, whose float64 results can differ from
+ * StrictMath's in the last bit; after rounding to float32 the coordinates agree (see the
+ * golden tests).
  *
- * <p>Single pass, no temporary arrays: memory is the result only
+ * <p>
+ * Single pass, no temporary arrays: memory is the result only
  * ({@code 12 * samples * classes} bytes).
  */
 public final class SpiralData {
@@ -41,10 +43,11 @@ public final class SpiralData {
 	 * {@code spiral_data(samples, classes)}, drawing its noise from {@code rng}.
 	 * @param samples points per class, {@code >= 1}
 	 * @param classes number of classes, {@code >= 1}
-	 * @param rng the stream to draw {@code samples * classes} normals from (advanced in place)
+	 * @param rng the stream to draw {@code samples * classes} normals from (advanced in
+	 * place)
 	 * @return the points and labels
-	 * @throws IllegalArgumentException if {@code samples} or {@code classes} is below 1 or
-	 * their product exceeds {@link #MAX_ROWS}
+	 * @throws IllegalArgumentException if {@code samples} or {@code classes} is below 1
+	 * or their product exceeds {@link #MAX_ROWS}
 	 * @throws NullPointerException if {@code rng} is null
 	 */
 	public static Spiral spiralData(int samples, int classes, NumpyRandom rng) {
@@ -56,8 +59,8 @@ public final class SpiralData {
 		}
 		long total = (long) samples * classes;
 		if (total > MAX_ROWS) {
-			throw new IllegalArgumentException("samples * classes must be <= " + MAX_ROWS + ", but was "
-					+ samples + " * " + classes + " = " + total);
+			throw new IllegalArgumentException("samples * classes must be <= " + MAX_ROWS + ", but was " + samples
+					+ " * " + classes + " = " + total);
 		}
 		Objects.requireNonNull(rng, "rng must not be null");
 		int rows = (int) total;

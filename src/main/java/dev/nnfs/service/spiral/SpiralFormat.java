@@ -9,8 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 
 /**
- * The representations of {@code GET /spiral}, chosen by the {@code format} query parameter or,
- * without it, by the {@code Accept} header.
+ * The representations of {@code GET /spiral}, chosen by the {@code format} query
+ * parameter or, without it, by the {@code Accept} header.
  */
 enum SpiralFormat {
 
@@ -42,7 +42,10 @@ enum SpiralFormat {
 		return String.join(", ", Arrays.stream(values()).map(SpiralFormat::parameterValue).toList());
 	}
 
-	/** The format a {@code format=} value names (case-insensitive), or null for an unknown value. */
+	/**
+	 * The format a {@code format=} value names (case-insensitive), or null for an unknown
+	 * value.
+	 */
 	static SpiralFormat fromParameter(String value) {
 		for (SpiralFormat f : values()) {
 			if (f.parameterValue.equals(value.toLowerCase(Locale.ROOT))) {
@@ -53,12 +56,12 @@ enum SpiralFormat {
 	}
 
 	/**
-	 * Content negotiation as RFC 9110 section 12.5.1 describes it: each representation gets the
-	 * quality of the most specific media range of {@code Accept} that matches it; the highest
-	 * quality wins, and ties go to JSON, then CSV, then SVG. No {@code Accept} header is
-	 * {@code *}{@code /*}.
-	 * @throws HttpMediaTypeNotAcceptableException if no representation has a quality above 0,
-	 * or the header does not parse
+	 * Content negotiation as RFC 9110 section 12.5.1 describes it: each representation
+	 * gets the quality of the most specific media range of {@code Accept} that matches
+	 * it; the highest quality wins, and ties go to JSON, then CSV, then SVG. No
+	 * {@code Accept} header is {@code *}{@code /*}.
+	 * @throws HttpMediaTypeNotAcceptableException if no representation has a quality
+	 * above 0, or the header does not parse
 	 */
 	static SpiralFormat negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
 		if (accept == null || accept.isBlank()) {

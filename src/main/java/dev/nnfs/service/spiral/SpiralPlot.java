@@ -6,8 +6,9 @@ import dev.nnfs.service.plot.Palette;
 import dev.nnfs.service.plot.ScatterLayer;
 
 /**
- * The picture of a spiral: a scatter plot of its points on {@code [-1, 1] × [-1, 1]} (every
- * point of {@code spiral_data} has radius at most 1), one Okabe–Ito colour per class.
+ * The picture of a spiral: a scatter plot of its points on {@code [-1, 1] × [-1, 1]}
+ * (every point of {@code spiral_data} has radius at most 1), one Okabe–Ito colour per
+ * class.
  */
 final class SpiralPlot {
 
@@ -20,8 +21,8 @@ final class SpiralPlot {
 
 	static Chart chart(Spiral spiral, long seed, long skip) {
 		ScatterLayer.Points points = ScatterLayer.Points.of(spiral.rows(), spiral::x, spiral::y, spiral::label);
-		String title = "spiral_data(samples=" + spiral.samples() + ", classes=" + spiral.classes() + "), seed "
-				+ seed + (skip == 0 ? "" : ", skip " + skip);
+		String title = "spiral_data(samples=" + spiral.samples() + ", classes=" + spiral.classes() + "), seed " + seed
+				+ (skip == 0 ? "" : ", skip " + skip);
 		return Chart.builder(WIDTH, HEIGHT)
 			.title(title)
 			.axes(Axis.linear("x", -1, 1, 0.5), Axis.linear("y", -1, 1, 0.5))

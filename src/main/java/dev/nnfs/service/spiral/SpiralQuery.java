@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * The checked query of {@code GET /spiral}: what {@code spiral_data} to compute, from which
- * point of which numpy stream, and (when the client named one) in which format.
+ * The checked query of {@code GET /spiral}: what {@code spiral_data} to compute, from
+ * which point of which numpy stream, and (when the client named one) in which format.
  *
  * @param samples points per class, {@code >= 1}
  * @param classes number of classes, {@code >= 1}
  * @param seed the argument of {@code np.random.seed}, {@code 0 .. 2^32-1}
  * @param skip normals drawn and thrown away after seeding, {@code >= 0}
- * @param format the format named by {@code format=}, or null to negotiate by {@code Accept}
+ * @param format the format named by {@code format=}, or null to negotiate by
+ * {@code Accept}
  */
 record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat format) {
 
@@ -29,15 +30,16 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	private static final int QUOTE_LENGTH = 40;
 
 	/**
-	 * Parses and checks the raw query parameters (null when absent). Every malformed value is
-	 * reported at once, each naming its parameter; limits are checked once the values parse.
+	 * Parses and checks the raw query parameters (null when absent). Every malformed
+	 * value is reported at once, each naming its parameter; limits are checked once the
+	 * values parse.
 	 * @throws InvalidInputException for non-integers, negative values, {@code samples} or
 	 * {@code classes} below 1, a seed outside {@code 0 .. 2^32-1} or an unknown format
 	 * @throws LimitExceededException for {@code samples * classes} over
-	 * {@code nnfs.limits.max-spiral-points} or {@code skip} over {@code nnfs.limits.max-skip}
+	 * {@code nnfs.limits.max-spiral-points} or {@code skip} over
+	 * {@code nnfs.limits.max-skip}
 	 */
-	static SpiralQuery parse(String samples, String classes, String seed, String skip, String format,
-			Limits limits) {
+	static SpiralQuery parse(String samples, String classes, String seed, String skip, String format, Limits limits) {
 		List<Violation> violations = new ArrayList<>();
 		long s = integer("samples", samples, DEFAULT_SAMPLES, SpiralRules::count, violations);
 		long c = integer("classes", classes, DEFAULT_CLASSES, SpiralRules::count, violations);
@@ -66,9 +68,10 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	}
 
 	/**
-	 * A decimal integer: an optional minus sign and digits (no plus, blanks, exponent or hex),
-	 * saturating at {@link Long#MAX_VALUE} so that any too-large value is caught by a range or
-	 * limit check. Adds a violation and returns the default when the value is malformed.
+	 * A decimal integer: an optional minus sign and digits (no plus, blanks, exponent or
+	 * hex), saturating at {@link Long#MAX_VALUE} so that any too-large value is caught by
+	 * a range or limit check. Adds a violation and returns the default when the value is
+	 * malformed.
 	 */
 	private static long integer(String name, String raw, long defaultValue, LongFunction<String> rule,
 			List<Violation> violations) {
@@ -114,8 +117,9 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 
 	/**
 	 * A strong entity tag for this query in {@code format}. The bytes of a response are a
-	 * function of the query, the format and {@link SpiralController#REPRESENTATION_VERSION}, so
-	 * the tag is built from exactly those, without hashing the body.
+	 * function of the query, the format and
+	 * {@link SpiralController#REPRESENTATION_VERSION}, so the tag is built from exactly
+	 * those, without hashing the body.
 	 */
 	String etag(SpiralFormat format) {
 		return "\"spiral-v" + SpiralController.REPRESENTATION_VERSION + "-" + format.parameterValue() + "-"

@@ -3,11 +3,14 @@ package dev.nnfs.service.tensor;
 import java.util.Arrays;
 
 /**
- * A batch of float32 values as the service exchanges them with clients: {@code rows × cols},
- * row-major, in a plain {@code float[]}. A batch read from a 1-D JSON array is a single sample
- * ({@code rows == 1}) and remembers that it was rank 1, so the answer can keep that rank.
+ * A batch of float32 values as the service exchanges them with clients:
+ * {@code rows × cols}, row-major, in a plain {@code float[]}. A batch read from a 1-D
+ * JSON array is a single sample ({@code rows == 1}) and remembers that it was rank 1, so
+ * the answer can keep that rank.
  *
- * <p>This is the type request and response records hold; ND4J arrays never cross the web edge.
+ * <p>
+ * This is the type request and response records hold; ND4J arrays never cross the web
+ * edge.
  */
 public record FloatBatch(float[] values, int rows, int cols, boolean rank1) {
 
@@ -31,7 +34,10 @@ public record FloatBatch(float[] values, int rows, int cols, boolean rank1) {
 		return new FloatBatch(values, 1, values.length, true);
 	}
 
-	/** The same rank as this batch, with other values and width (an activation's or a layer's output). */
+	/**
+	 * The same rank as this batch, with other values and width (an activation's or a
+	 * layer's output).
+	 */
 	public FloatBatch withValues(float[] newValues, int newCols) {
 		return new FloatBatch(newValues, rows, newCols, rank1);
 	}

@@ -13,17 +13,19 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads a JSON batch (a 1-D array of numbers, or a 2-D array of equally long rows) straight from
- * the token stream into a primitive {@code float[]}, checking the shape as it goes. No boxing and
- * no intermediate tree.
+ * Reads a JSON batch (a 1-D array of numbers, or a 2-D array of equally long rows)
+ * straight from the token stream into a primitive {@code float[]}, checking the shape as
+ * it goes. No boxing and no intermediate tree.
  *
- * <p>Each number is parsed as a double and rounded to float32, which is what numpy does with a
- * Python float list and {@code dtype=float32}. A number that is not finite as a float32 (an
- * overflowing literal such as {@code 1e39}) is rejected, as are strings (including
- * {@code "NaN"}), {@code null}, booleans, objects, empty arrays, ragged rows and deeper nesting;
- * each error names the offending element's JSON Pointer.
+ * <p>
+ * Each number is parsed as a double and rounded to float32, which is what numpy does with
+ * a Python float list and {@code dtype=float32}. A number that is not finite as a float32
+ * (an overflowing literal such as {@code 1e39}) is rejected, as are strings (including
+ * {@code "NaN"}), {@code null}, booleans, objects, empty arrays, ragged rows and deeper
+ * nesting; each error names the offending element's JSON Pointer.
  *
- * <p>The number of values read by all batches of one request is counted against
+ * <p>
+ * The number of values read by all batches of one request is counted against
  * {@link Limits#maxValues()}, and the rows of one batch against {@link Limits#maxRows()}.
  */
 public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> {
@@ -73,8 +75,8 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 				t = p.nextToken();
 			}
 			if (t != JsonToken.END_ARRAY) {
-				throw InvalidInputException.at(pointer(p),
-						"must be a row (an array of numbers), not " + describe(t) + "; rows and numbers cannot be mixed");
+				throw InvalidInputException.at(pointer(p), "must be a row (an array of numbers), not " + describe(t)
+						+ "; rows and numbers cannot be mixed");
 			}
 			batch = FloatBatch.of(buf.toArray(), rows, cols);
 		}
@@ -88,8 +90,9 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 	}
 
 	/**
-	 * Reads numbers up to the END_ARRAY that closes the current array. On entry the parser is on
-	 * the array's START_ARRAY ({@code inRow}) or already on its first element.
+	 * Reads numbers up to the END_ARRAY that closes the current array. On entry the
+	 * parser is on the array's START_ARRAY ({@code inRow}) or already on its first
+	 * element.
 	 */
 	private static int readNumbers(JsonParser p, Buffer buf, boolean inRow) {
 		JsonToken t = inRow ? p.nextToken() : p.currentToken();
@@ -106,9 +109,9 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 				n++;
 			}
 			else if (t == JsonToken.START_ARRAY) {
-				throw InvalidInputException.at(pointer(p), inRow
-						? "arrays nest at most two deep (a batch of rows of numbers)"
-						: "must be a number; a batch is either numbers or rows, not both");
+				throw InvalidInputException.at(pointer(p),
+						inRow ? "arrays nest at most two deep (a batch of rows of numbers)"
+								: "must be a number; a batch is either numbers or rows, not both");
 			}
 			else if (t == null) {
 				throw InvalidInputException.at(pointer(p), "the document ends inside the array");

@@ -7,15 +7,16 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
 /**
- * Writes a {@link FloatBatch} as a JSON array of rows (or a flat array for a rank-1 batch), each
- * value a float32 in its shortest round-trip form ({@link FloatFormat}, the same characters as
- * Jackson's {@code USE_FAST_DOUBLE_WRITER}). A dense layer can overflow to infinity; such values
- * are written as Jackson writes them by default, as the strings {@code "Infinity"} and
- * {@code "NaN"}.
+ * Writes a {@link FloatBatch} as a JSON array of rows (or a flat array for a rank-1
+ * batch), each value a float32 in its shortest round-trip form ({@link FloatFormat}, the
+ * same characters as Jackson's {@code USE_FAST_DOUBLE_WRITER}). A dense layer can
+ * overflow to infinity; such values are written as Jackson writes them by default, as the
+ * strings {@code "Infinity"} and {@code "NaN"}.
  *
- * <p>The array is formatted into a reusable {@code char[]} chunk and handed to the generator as
- * raw JSON, a chunk at a time: no {@code String} per number and one generator call per few
- * thousand numbers instead of one per number.
+ * <p>
+ * The array is formatted into a reusable {@code char[]} chunk and handed to the generator
+ * as raw JSON, a chunk at a time: no {@code String} per number and one generator call per
+ * few thousand numbers instead of one per number.
  */
 public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
@@ -24,16 +25,19 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		write(gen, batch.values(), batch.rows(), batch.cols(), batch.rank1());
 	}
 
-	/** A row-major {@code [rows, cols]} array as rows, or as one flat array when {@code flat}. */
+	/**
+	 * A row-major {@code [rows, cols]} array as rows, or as one flat array when
+	 * {@code flat}.
+	 */
 	static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat) {
 		write(gen, v, rows, cols, flat, null);
 	}
 
 	/**
-	 * A row-major {@code [rows, cols]} array as rows, written while it is being filled: before
-	 * writing row {@code r} it asks {@code awaitRows} for at least {@code r + 1} ready rows, and
-	 * that answers how many leading rows are ready (it may compute them meanwhile). The same
-	 * characters as {@link #serialize} for the finished batch.
+	 * A row-major {@code [rows, cols]} array as rows, written while it is being filled:
+	 * before writing row {@code r} it asks {@code awaitRows} for at least {@code r + 1}
+	 * ready rows, and that answers how many leading rows are ready (it may compute them
+	 * meanwhile). The same characters as {@link #serialize} for the finished batch.
 	 */
 	public static void writeAsReady(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows) {
 		write(gen, v, rows, cols, false, awaitRows);
@@ -62,7 +66,10 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		out.flush();
 	}
 
-	/** Characters collected for the generator; the first chunk is the value, the rest follow it raw. */
+	/**
+	 * Characters collected for the generator; the first chunk is the value, the rest
+	 * follow it raw.
+	 */
 	private static final class RawChunks {
 
 		private static final int SIZE = 8192;
@@ -100,7 +107,8 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 					len = FloatFormat.write(f, buf, len);
 				}
 				else {
-					// As Jackson writes them by default (WRITE_NAN_AS_STRINGS): "NaN", "Infinity".
+					// As Jackson writes them by default (WRITE_NAN_AS_STRINGS): "NaN",
+					// "Infinity".
 					String s = '"' + Float.toString(f) + '"';
 					s.getChars(0, s.length(), buf, len);
 					len += s.length();

@@ -3,19 +3,22 @@ package dev.nnfs.service.tensor;
 import tools.jackson.core.io.schubfach.MathUtils;
 
 /**
- * Writes a float32 in its shortest round-trip decimal form straight into a {@code char[]}, with
- * no {@code String} per number: the same characters as Jackson's {@code USE_FAST_DOUBLE_WRITER}
- * (and JDK 19+'s {@code Float.toString}), {@code 0.33333334}, {@code -0.0}, {@code 1.0E7},
- * {@code 1.352058E-4}.
+ * Writes a float32 in its shortest round-trip decimal form straight into a
+ * {@code char[]}, with no {@code String} per number: the same characters as Jackson's
+ * {@code USE_FAST_DOUBLE_WRITER} (and JDK 19+'s {@code Float.toString}),
+ * {@code 0.33333334}, {@code -0.0}, {@code 1.0E7}, {@code 1.352058E-4}.
  *
- * <p>The digits are chosen by Giulietti's Schubfach algorithm ("The Schubfach way to render
- * doubles", 2020): of the decimals that round back to the float, the one with the fewest digits,
- * and of those the closest (even on ties). The powers of ten come from Jackson's own table
- * ({@link MathUtils}). The layout is {@code Float.toString}'s: plain notation when
- * {@code 10^-3 <= |v| < 10^7}, otherwise one digit, a point, the rest and {@code E} exponent;
- * always at least one digit after the point.
+ * <p>
+ * The digits are chosen by Giulietti's Schubfach algorithm ("The Schubfach way to render
+ * doubles", 2020): of the decimals that round back to the float, the one with the fewest
+ * digits, and of those the closest (even on ties). The powers of ten come from Jackson's
+ * own table ({@link MathUtils}). The layout is {@code Float.toString}'s: plain notation
+ * when {@code 10^-3 <= |v| < 10^7}, otherwise one digit, a point, the rest and {@code E}
+ * exponent; always at least one digit after the point.
  *
- * <p>Only finite values are supported: the service never writes NaN or infinities as numbers.
+ * <p>
+ * Only finite values are supported: the service never writes NaN or infinities as
+ * numbers.
  */
 public final class FloatFormat {
 
@@ -36,8 +39,8 @@ public final class FloatFormat {
 	}
 
 	/**
-	 * Writes {@code v} at {@code buf[pos]} and returns the position after it. The buffer needs
-	 * {@link #MAX_CHARS} free characters.
+	 * Writes {@code v} at {@code buf[pos]} and returns the position after it. The buffer
+	 * needs {@link #MAX_CHARS} free characters.
 	 * @throws IllegalArgumentException if {@code v} is NaN or infinite
 	 */
 	public static int write(float v, char[] buf, int pos) {
@@ -71,7 +74,9 @@ public final class FloatFormat {
 		return pos + 3;
 	}
 
-	/** The shortest decimal {@code f × 10^e} in the rounding interval of {@code c × 2^q}. */
+	/**
+	 * The shortest decimal {@code f × 10^e} in the rounding interval of {@code c × 2^q}.
+	 */
 	private static int shortest(int q, int c, int dk, char[] buf, int pos) {
 		int out = c & 1;
 		long cb = (long) c << 2;
@@ -120,7 +125,9 @@ public final class FloatFormat {
 		return (int) (vbp | ((x1 & MASK_32) + MASK_32) >>> 32);
 	}
 
-	/** Lays out {@code f × 10^e} (f > 0, at most 9 digits) as {@code Float.toString} does. */
+	/**
+	 * Lays out {@code f × 10^e} (f > 0, at most 9 digits) as {@code Float.toString} does.
+	 */
 	private static int layout(int f, int e, char[] buf, int pos) {
 		while (f % 10 == 0) {
 			f /= 10;

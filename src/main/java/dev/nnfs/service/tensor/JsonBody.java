@@ -17,16 +17,17 @@ import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Reads a request body straight from the token stream into typed values, recording every
- * mistake ({@link Violations}, each with its JSON Pointer) and carrying on past it, so that one
- * answer lists all of them. This is the one place where a body's field names and JSON types are
- * checked: an unknown field, a string where a number belongs, {@code 2.5} where an integer
- * belongs, are each one violation, and the value is skipped.
+ * mistake ({@link Violations}, each with its JSON Pointer) and carrying on past it, so
+ * that one answer lists all of them. This is the one place where a body's field names and
+ * JSON types are checked: an unknown field, a string where a number belongs, {@code 2.5}
+ * where an integer belongs, are each one violation, and the value is skipped.
  *
- * <p>Each {@code read} method expects the parser on the value's first token and leaves it on the
- * value's last token, as Jackson's deserializers do. A {@code null} value reads as absent (as an
- * optional field left out); required fields are the caller's to check. Structural failures of
- * the JSON itself (truncated, malformed) and resource limits are not recovered from: they end the
- * reading with their own exception.
+ * <p>
+ * Each {@code read} method expects the parser on the value's first token and leaves it on
+ * the value's last token, as Jackson's deserializers do. A {@code null} value reads as
+ * absent (as an optional field left out); required fields are the caller's to check.
+ * Structural failures of the JSON itself (truncated, malformed) and resource limits are
+ * not recovered from: they end the reading with their own exception.
  */
 public final class JsonBody {
 
@@ -55,8 +56,8 @@ public final class JsonBody {
 	}
 
 	/**
-	 * Reads the object the parser is on, handing each field in {@code known} to {@code fields} and
-	 * recording each other one as unknown.
+	 * Reads the object the parser is on, handing each field in {@code known} to
+	 * {@code fields} and recording each other one as unknown.
 	 * @param what how the object is called in messages ("the body", "a layer")
 	 * @return false (and a violation) when the value is not an object
 	 */
@@ -77,7 +78,8 @@ public final class JsonBody {
 				fields.read(name, pointer);
 			}
 			else {
-				violations.at(pointer, "unknown field '" + quote(name) + "'; known fields: " + String.join(", ", known));
+				violations.at(pointer,
+						"unknown field '" + quote(name) + "'; known fields: " + String.join(", ", known));
 				p.skipChildren();
 			}
 		}
@@ -85,9 +87,9 @@ public final class JsonBody {
 	}
 
 	/**
-	 * A whole number: {@code 3}, also written {@code 3.0} or {@code 3e0}, but not {@code 2.5}.
-	 * Magnitudes beyond {@code long} read as {@link Long#MAX_VALUE} or {@link Long#MIN_VALUE}, so
-	 * that the caller's range check reports them.
+	 * A whole number: {@code 3}, also written {@code 3.0} or {@code 3e0}, but not
+	 * {@code 2.5}. Magnitudes beyond {@code long} read as {@link Long#MAX_VALUE} or
+	 * {@link Long#MIN_VALUE}, so that the caller's range check reports them.
 	 */
 	public Long integer(String at) {
 		JsonToken t = p.currentToken();
@@ -146,7 +148,10 @@ public final class JsonBody {
 		return null;
 	}
 
-	/** {@code true}, {@code false}, or one of the given strings: the JSON value as Boolean or String. */
+	/**
+	 * {@code true}, {@code false}, or one of the given strings: the JSON value as Boolean
+	 * or String.
+	 */
 	public Object booleanOr(String at, List<String> words) {
 		JsonToken t = p.currentToken();
 		if (t == JsonToken.VALUE_NULL) {
@@ -158,7 +163,8 @@ public final class JsonBody {
 		if (t == JsonToken.VALUE_STRING && words.contains(p.getString())) {
 			return p.getString();
 		}
-		String expected = "must be true, false or " + String.join(" or ", words.stream().map((w) -> "\"" + w + "\"").toList());
+		String expected = "must be true, false or "
+				+ String.join(" or ", words.stream().map((w) -> "\"" + w + "\"").toList());
 		if (t == JsonToken.VALUE_STRING) {
 			violations.at(at, expected + ", not \"" + quote(p.getString()) + "\"");
 		}
@@ -209,8 +215,8 @@ public final class JsonBody {
 	}
 
 	/**
-	 * A batch of numbers ({@link FloatBatchDeserializer}): the first mistake inside it is recorded
-	 * and the rest of the array skipped.
+	 * A batch of numbers ({@link FloatBatchDeserializer}): the first mistake inside it is
+	 * recorded and the rest of the array skipped.
 	 */
 	public FloatBatch batch(String at) {
 		JsonToken t = p.currentToken();

@@ -5,15 +5,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The one place batches cross between the service's own buffers and ND4J's off-heap arrays.
- * Arrays made here belong to the caller, who closes them (or lets a workspace reclaim them).
+ * The one place batches cross between the service's own buffers and ND4J's off-heap
+ * arrays. Arrays made here belong to the caller, who closes them (or lets a workspace
+ * reclaim them).
  */
 public final class NdArrays {
 
 	private NdArrays() {
 	}
 
-	/** A {@code [rows, cols]} FLOAT, c-order copy of the batch (rank 1 included, as one row). */
+	/**
+	 * A {@code [rows, cols]} FLOAT, c-order copy of the batch (rank 1 included, as one
+	 * row).
+	 */
 	public static INDArray toNdArray(FloatBatch batch) {
 		return Nd4j.create(batch.values(), new long[] { batch.rows(), batch.cols() }, 'c');
 	}
@@ -26,8 +30,8 @@ public final class NdArrays {
 	/** The values of a 2-D FLOAT array in row-major order. */
 	public static float[] toFloats(INDArray array) {
 		if (array.dataType() != DataType.FLOAT || array.rank() != 2) {
-			throw new IllegalArgumentException("expected a 2-D FLOAT array, got " + array.dataType() + " rank "
-					+ array.rank());
+			throw new IllegalArgumentException(
+					"expected a 2-D FLOAT array, got " + array.dataType() + " rank " + array.rank());
 		}
 		INDArray c = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
 		try {
@@ -40,7 +44,10 @@ public final class NdArrays {
 		}
 	}
 
-	/** The batch's rank with the array's values and width: what an activation or layer returns. */
+	/**
+	 * The batch's rank with the array's values and width: what an activation or layer
+	 * returns.
+	 */
 	public static FloatBatch toBatch(INDArray array, FloatBatch like) {
 		return like.withValues(toFloats(array), (int) array.size(1));
 	}

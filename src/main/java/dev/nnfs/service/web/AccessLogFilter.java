@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line per request on the logger {@code nnfs.access}: method, path, status, duration and
- * client address, also as key-value pairs that structured (JSON) logging turns into fields.
- * Never the body, the query string or headers, which may carry what clients consider private.
- * Off with {@code nnfs.access-log.enabled=false}.
+ * One log line per request on the logger {@code nnfs.access}: method, path, status,
+ * duration and client address, also as key-value pairs that structured (JSON) logging
+ * turns into fields. Never the body, the query string or headers, which may carry what
+ * clients consider private. Off with {@code nnfs.access-log.enabled=false}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -63,7 +63,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 				});
 			}
 			else {
-				// an exception escaping the chain becomes a 500 on the container's error page
+				// an exception escaping the chain becomes a 500 on the container's error
+				// page
 				write(request, response, start, ok ? response.getStatus() : 500);
 			}
 		}

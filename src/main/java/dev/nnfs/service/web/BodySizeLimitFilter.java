@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces {@link Limits#maxBodySize()}: a declared {@code Content-Length} over the limit is
- * refused with 413 before a byte of the body is read; a body without one (chunked) is counted as
- * it is read and cut off at the limit, which also ends in a 413.
+ * Enforces {@link Limits#maxBodySize()}: a declared {@code Content-Length} over the limit
+ * is refused with 413 before a byte of the body is read; a body without one (chunked) is
+ * counted as it is read and cut off at the limit, which also ends in a 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -57,7 +57,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				return Long.parseLong(header.strip());
 			}
 			catch (NumberFormatException ex) {
-				// The container rejects a malformed length itself; count the bytes instead.
+				// The container rejects a malformed length itself; count the bytes
+				// instead.
 			}
 		}
 		return request.getContentLengthLong();

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Refuses to send an answer that holds a non-finite number. Finite float32 inputs can still
- * overflow on the way (a dense layer of large weights, {@code linear} of a large value times a
- * large weight); JSON has no number for the result, and Jackson would write it as the string
- * {@code "Infinity"}. Every record answer is walked (records, lists, maps, {@link FloatBatch},
- * float and double arrays and boxes) before it is written, which costs one pass over the numbers
- * that serialising them costs anyway.
+ * Refuses to send an answer that holds a non-finite number. Finite float32 inputs can
+ * still overflow on the way (a dense layer of large weights, {@code linear} of a large
+ * value times a large weight); JSON has no number for the result, and Jackson would write
+ * it as the string {@code "Infinity"}. Every record answer is walked (records, lists,
+ * maps, {@link FloatBatch}, float and double arrays and boxes) before it is written,
+ * which costs one pass over the numbers that serialising them costs anyway.
  */
 @ControllerAdvice
 class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {

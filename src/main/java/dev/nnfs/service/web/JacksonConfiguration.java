@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one JSON mapper of the service: strict reading (duplicate keys, trailing tokens, unknown
- * fields, scalar coercion such as {@code "NaN"} into a number are all errors), read constraints
- * that match {@link Limits}, float32 written in shortest round-trip form, and the
- * {@link FloatBatch} mapping every endpoint shares.
+ * The one JSON mapper of the service: strict reading (duplicate keys, trailing tokens,
+ * unknown fields, scalar coercion such as {@code "NaN"} into a number are all errors),
+ * read constraints that match {@link Limits}, float32 written in shortest round-trip
+ * form, and the {@link FloatBatch} mapping every endpoint shares.
  */
 @Configuration(proxyBeanMethods = false)
 class JacksonConfiguration {

@@ -33,10 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's shared parts, so that it tells the truth where Swagger UI and generated
- * clients rely on it: number arrays as arrays ({@code Batch}, {@code Matrix}, {@code Vector}),
- * the problem body, the activation names as an enum, and every error status each operation can
- * answer, with the problem schema and an example.
+ * The OpenAPI document's shared parts, so that it tells the truth where Swagger UI and
+ * generated clients rely on it: number arrays as arrays ({@code Batch}, {@code Matrix},
+ * {@code Vector}), the problem body, the activation names as an enum, and every error
+ * status each operation can answer, with the problem schema and an example.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -52,54 +52,61 @@ class OpenApiConfiguration {
 	OpenAPI nnfsOpenApi(Activations activations) {
 		Components components = new Components();
 		Schema<?> number = new NumberSchema();
-		components.addSchemas("Vector", new ArraySchema().items(number)
-			.minItems(1)
-			.description("One sample: a non-empty array of finite numbers"));
-		components.addSchemas("Matrix", new ArraySchema().items(ref("Vector"))
-			.minItems(1)
-			.description("A batch of rows: a non-empty array of samples, every row the same length"));
+		components.addSchemas("Vector",
+				new ArraySchema().items(number)
+					.minItems(1)
+					.description("One sample: a non-empty array of finite numbers"));
+		components.addSchemas("Matrix",
+				new ArraySchema().items(ref("Vector"))
+					.minItems(1)
+					.description("A batch of rows: a non-empty array of samples, every row the same length"));
 		components.addSchemas("Batch", new Schema<>().oneOf(List.of(ref("Matrix"), ref("Vector")))
-			.description("A batch (an array of rows, every row the same length) or a single sample (an array of numbers)"));
+			.description(
+					"A batch (an array of rows, every row the same length) or a single sample (an array of numbers)"));
 		components.addSchemas("ActivationName", new StringSchema()._enum(activations.names())
 			.description("The name of an activation of the catalogue (GET /activations)"));
-		components.addSchemas("ReturnLayers", new Schema<>()
-			.oneOf(List.of(new BooleanSchema(), new StringSchema()._enum(List.of("all"))))
-			.description("false (default): outputs only; true: each layer's weights, biases and dead neurons; "
-					+ "\"all\": each layer's outputs too"));
+		components.addSchemas("ReturnLayers",
+				new Schema<>().oneOf(List.of(new BooleanSchema(), new StringSchema()._enum(List.of("all"))))
+					.description("false (default): outputs only; true: each layer's weights, biases and dead neurons; "
+							+ "\"all\": each layer's outputs too"));
 		return new OpenAPI().components(components)
 			.info(new Info().title("nnfs forward-pass service")
 				.version("0.1")
 				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
-				.description("""
-						The forward pass of *Neural Networks from Scratch* over JSON: activation functions on batches, \
-						the nnfs spiral dataset, and dense-layer + activation pipelines.
+				.description(
+						"""
+								The forward pass of *Neural Networks from Scratch* over JSON: activation functions on batches, \
+								the nnfs spiral dataset, and dense-layer + activation pipelines.
 
-						**Numbers.** All arithmetic is float32, as under `nnfs.init()`; dense products are accumulated in \
-						float64 and rounded to float32. Responses write each float32 in its shortest round-trip form \
-						(`0.33333334`, `1.352058E-4`). Inputs must be finite JSON numbers within the float32 range.
+								**Numbers.** All arithmetic is float32, as under `nnfs.init()`; dense products are accumulated in \
+								float64 and rounded to float32. Responses write each float32 in its shortest round-trip form \
+								(`0.33333334`, `1.352058E-4`). Inputs must be finite JSON numbers within the float32 range.
 
-						**Random stream.** `seed` and `skip` reproduce numpy's `np.random.seed(seed)` followed by `skip` \
-						discarded standard normals, bit for bit; `rng.draws` in an answer is the position to continue from.
+								**Random stream.** `seed` and `skip` reproduce numpy's `np.random.seed(seed)` followed by `skip` \
+								discarded standard normals, bit for bit; `rng.draws` in an answer is the position to continue from.
 
-						**Batches.** A batch is a 2-D array, one row per sample; a 1-D array is a single sample and its \
-						`outputs` stay 1-D. `argmax` and `confidence` are always one entry per row.
+								**Batches.** A batch is a 2-D array, one row per sample; a 1-D array is a single sample and its \
+								`outputs` stay 1-D. `argmax` and `confidence` are always one entry per row.
 
-						**Strict input.** Integer fields (`seed`, `skip`, `samples`, `classes`, `neurons`, `inputs`) take \
-						whole numbers only (`3` or `3.0`, never `2.9`). Unknown body fields and unknown query parameters \
-						are 400s. Every mistake in a body is reported at once, one `errors` entry each with its JSON \
-						Pointer. A body needs `Content-Type: application/json`.
+								**Strict input.** Integer fields (`seed`, `skip`, `samples`, `classes`, `neurons`, `inputs`) take \
+								whole numbers only (`3` or `3.0`, never `2.9`). Unknown body fields and unknown query parameters \
+								are 400s. Every mistake in a body is reported at once, one `errors` entry each with its JSON \
+								Pointer. A body needs `Content-Type: application/json`.
 
-						**Pictures.** `GET /spiral?format=svg`, `GET /activations/{name}/plot` and `POST /network/plot` \
-						answer `image/svg+xml`; Swagger UI shows them in the response panel.
+								**Pictures.** `GET /spiral?format=svg`, `GET /activations/{name}/plot` and `POST /network/plot` \
+								answer `image/svg+xml`; Swagger UI shows them in the response panel.
 
-						**Errors** are `application/problem+json` (RFC 9457) with `errors[].pointer` (JSON Pointer into \
-						the body) or `errors[].parameter` (query or path parameter). Limits (body size, values, rows, \
-						layers, neurons, weights, spiral points, skip) are configuration; going over one is 413 (body) \
-						or 400, naming the limit's property in `limit` and its value in `limitValue`. The compute \
-						endpoints answer 503 with `Retry-After` when every compute slot is busy."""));
+								**Errors** are `application/problem+json` (RFC 9457) with `errors[].pointer` (JSON Pointer into \
+								the body) or `errors[].parameter` (query or path parameter). Limits (body size, values, rows, \
+								layers, neurons, weights, spiral points, skip) are configuration; going over one is 413 (body) \
+								or 400, naming the limit's property in `limit` and its value in `limitValue`. The compute \
+								endpoints answer 503 with `Retry-After` when every compute slot is busy."""));
 	}
 
-	/** Every error status an operation can answer, each with the problem schema and an example. */
+	/**
+	 * Every error status an operation can answer, each with the problem schema and an
+	 * example.
+	 */
 	@Bean
 	OpenApiCustomizer errorResponses(ComputeProperties compute, Limits limits) {
 		return (openApi) -> {
@@ -119,7 +126,8 @@ class OpenApiConfiguration {
 						errors.put("404", "No activation of that name; `known` lists the names");
 					}
 					errors.put("405", "The path does not take this method");
-					errors.put("406", "The Accept header allows nothing this operation answers; `supported` lists what it does");
+					errors.put("406",
+							"The Accept header allows nothing this operation answers; `supported` lists what it does");
 					if (hasBody) {
 						errors.put("413", "The body is larger than nnfs.limits.max-body-size");
 						errors.put("415", "The body was not sent as `Content-Type: application/json`");
@@ -128,23 +136,28 @@ class OpenApiConfiguration {
 						errors.put("422", "Finite inputs overflowed float32 on the way; `resultPointer` says where");
 					}
 					if (gated) {
-						errors.put("503", "Every compute slot is busy, or the computation ran past its deadline; retry after `Retry-After` seconds");
+						errors.put("503",
+								"Every compute slot is busy, or the computation ran past its deadline; retry after `Retry-After` seconds");
 					}
-					ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+					ApiResponses responses = operation.getResponses() == null ? new ApiResponses()
+							: operation.getResponses();
 					errors.forEach((code, description) -> {
 						ApiResponse response = responses.get(code);
 						if (response == null) {
 							response = new ApiResponse().description(description);
 							responses.addApiResponse(code, response);
 						}
-						response.setContent(new Content().addMediaType(PROBLEM_JSON,
-								new MediaType().schema(ref("Problem")).addExamples(code, example(code, path.getKey(), hasBody, limits))));
+						response
+							.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))
+								.addExamples(code, example(code, path.getKey(), hasBody, limits))));
 					});
 					operation.setResponses(responses);
 				}
 			}
-			// A float32 is written in its shortest form, which is a JSON number like any other; "format: float"
-			// would tell clients to expect something narrower than what JSON parsers read.
+			// A float32 is written in its shortest form, which is a JSON number like any
+			// other; "format: float"
+			// would tell clients to expect something narrower than what JSON parsers
+			// read.
 			openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::plainNumbers);
 			// added here, after springdoc has dropped the schemas nothing referred to yet
 			problemSchemas(openApi.getComponents());
@@ -216,27 +229,42 @@ class OpenApiConfiguration {
 	}
 
 	private static void problemSchemas(Components components) {
-		components.addSchemas("Violation", new ObjectSchema()
-			.addProperty("pointer", new StringSchema().description("JSON Pointer (RFC 6901) into the body; \"\" is the body"))
-			.addProperty("parameter", new StringSchema().description("the query or path parameter"))
-			.addProperty("message", new StringSchema().description("what is wrong, for people"))
-			.required(List.of("message"))
-			.description("One thing wrong with the request, and where: pointer or parameter"));
-		components.addSchemas("Problem", new ObjectSchema()
-			.addProperty("type", new StringSchema().format("uri").description("the kind of problem, urn:nnfs:problem:<kind>"))
-			.addProperty("title", new StringSchema().description("fixed per type"))
-			.addProperty("status", new IntegerSchema().description("the HTTP status"))
-			.addProperty("detail", new StringSchema().description("what went wrong, for people"))
-			.addProperty("instance", new StringSchema().description("the request path"))
-			.addProperty("errors", new ArraySchema().items(ref("Violation")).description("every mistake found, each with where"))
-			.addProperty("limit", new StringSchema().description("limit-exceeded, payload-too-large: the limit's configuration property"))
-			.addProperty("limitValue", new IntegerSchema().format("int64").description("the limit's value"))
-			.addProperty("known", new ArraySchema().items(new StringSchema()).description("unknown-activation: the known names"))
-			.addProperty("supported", new ArraySchema().items(new StringSchema())
-				.description("unsupported-media-type, not-acceptable: the media types on offer"))
-			.addProperty("resultPointer", new StringSchema().description("non-finite-result: where in the answer"))
-			.required(List.of("type", "title", "status", "detail"))
-			.description("An RFC 9457 problem: every error answer of the service"));
+		components
+			.addSchemas("Violation",
+					new ObjectSchema()
+						.addProperty("pointer",
+								new StringSchema()
+									.description("JSON Pointer (RFC 6901) into the body; \"\" is the body"))
+						.addProperty("parameter", new StringSchema().description("the query or path parameter"))
+						.addProperty("message", new StringSchema().description("what is wrong, for people"))
+						.required(List.of("message"))
+						.description("One thing wrong with the request, and where: pointer or parameter"));
+		components.addSchemas("Problem",
+				new ObjectSchema()
+					.addProperty("type",
+							new StringSchema().format("uri")
+								.description("the kind of problem, urn:nnfs:problem:<kind>"))
+					.addProperty("title", new StringSchema().description("fixed per type"))
+					.addProperty("status", new IntegerSchema().description("the HTTP status"))
+					.addProperty("detail", new StringSchema().description("what went wrong, for people"))
+					.addProperty("instance", new StringSchema().description("the request path"))
+					.addProperty("errors",
+							new ArraySchema().items(ref("Violation"))
+								.description("every mistake found, each with where"))
+					.addProperty("limit",
+							new StringSchema()
+								.description("limit-exceeded, payload-too-large: the limit's configuration property"))
+					.addProperty("limitValue", new IntegerSchema().format("int64").description("the limit's value"))
+					.addProperty("known",
+							new ArraySchema().items(new StringSchema())
+								.description("unknown-activation: the known names"))
+					.addProperty("supported",
+							new ArraySchema().items(new StringSchema())
+								.description("unsupported-media-type, not-acceptable: the media types on offer"))
+					.addProperty("resultPointer",
+							new StringSchema().description("non-finite-result: where in the answer"))
+					.required(List.of("type", "title", "status", "detail"))
+					.description("An RFC 9457 problem: every error answer of the service"));
 	}
 
 	private static Example example(String code, String path, boolean hasBody, Limits limits) {
@@ -247,7 +275,8 @@ class OpenApiConfiguration {
 					body.put("type", "urn:nnfs:problem:invalid-input");
 					body.put("title", "Invalid input");
 					body.put("status", 400);
-					body.put("detail", "parameter 'sample': unknown query parameter; this endpoint takes samples, classes, seed, skip, format");
+					body.put("detail",
+							"parameter 'sample': unknown query parameter; this endpoint takes samples, classes, seed, skip, format");
 					body.put("instance", path);
 					body.put("errors", List.of(Map.of("parameter", "sample", "message",
 							"unknown query parameter; this endpoint takes samples, classes, seed, skip, format")));
@@ -256,7 +285,8 @@ class OpenApiConfiguration {
 				body.put("type", "urn:nnfs:problem:invalid-input");
 				body.put("title", "Invalid input");
 				body.put("status", 400);
-				body.put("detail", "/inputs/0/1: must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)");
+				body.put("detail",
+						"/inputs/0/1: must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)");
 				body.put("instance", path);
 				body.put("errors", List.of(Map.of("pointer", "/inputs/0/1", "message",
 						"must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)")));
@@ -265,10 +295,11 @@ class OpenApiConfiguration {
 				body.put("type", "urn:nnfs:problem:unknown-activation");
 				body.put("title", "Unknown activation");
 				body.put("status", 404);
-				body.put("detail", "unknown activation 'swish2'; known activations: step, linear, sigmoid, relu, softmax, "
-						+ "tanh, leaky_relu, elu, gelu, softplus, silu, log_softmax");
-				body.put("known", List.of("step", "linear", "sigmoid", "relu", "softmax", "tanh", "leaky_relu", "elu", "gelu",
-						"softplus", "silu", "log_softmax"));
+				body.put("detail",
+						"unknown activation 'swish2'; known activations: step, linear, sigmoid, relu, softmax, "
+								+ "tanh, leaky_relu, elu, gelu, softplus, silu, log_softmax");
+				body.put("known", List.of("step", "linear", "sigmoid", "relu", "softmax", "tanh", "leaky_relu", "elu",
+						"gelu", "softplus", "silu", "log_softmax"));
 			}
 			case "405" -> {
 				body.put("type", "urn:nnfs:problem:method-not-allowed");
@@ -280,14 +311,16 @@ class OpenApiConfiguration {
 				body.put("type", "urn:nnfs:problem:not-acceptable");
 				body.put("title", "Not acceptable");
 				body.put("status", 406);
-				body.put("detail", "None of the types in Accept ('text/html') is on offer here; this endpoint answers application/json.");
+				body.put("detail",
+						"None of the types in Accept ('text/html') is on offer here; this endpoint answers application/json.");
 				body.put("supported", List.of("application/json"));
 			}
 			case "413" -> {
 				body.put("type", "urn:nnfs:problem:payload-too-large");
 				body.put("title", "Request body too large");
 				body.put("status", 413);
-				body.put("detail", "The request body is larger than the limit of " + limits.maxBodySize().toBytes() + " bytes.");
+				body.put("detail",
+						"The request body is larger than the limit of " + limits.maxBodySize().toBytes() + " bytes.");
 				body.put("limit", "nnfs.limits.max-body-size");
 				body.put("limitValue", limits.maxBodySize().toBytes());
 			}
@@ -295,17 +328,19 @@ class OpenApiConfiguration {
 				body.put("type", "urn:nnfs:problem:unsupported-media-type");
 				body.put("title", "Unsupported media type");
 				body.put("status", 415);
-				body.put("detail", "This endpoint reads a JSON body: send it with the header 'Content-Type: application/json' "
-						+ "(the request had Content-Type 'application/x-www-form-urlencoded'; curl -d sends "
-						+ "application/x-www-form-urlencoded unless told otherwise).");
+				body.put("detail",
+						"This endpoint reads a JSON body: send it with the header 'Content-Type: application/json' "
+								+ "(the request had Content-Type 'application/x-www-form-urlencoded'; curl -d sends "
+								+ "application/x-www-form-urlencoded unless told otherwise).");
 				body.put("supported", List.of("application/json"));
 			}
 			case "422" -> {
 				body.put("type", "urn:nnfs:problem:non-finite-result");
 				body.put("title", "Result not representable");
 				body.put("status", 422);
-				body.put("detail", "The result at /outputs/0/0 is Infinity, which JSON cannot carry: the computation overflowed "
-						+ "float32; scale the inputs, weights or parameters down.");
+				body.put("detail",
+						"The result at /outputs/0/0 is Infinity, which JSON cannot carry: the computation overflowed "
+								+ "float32; scale the inputs, weights or parameters down.");
 				body.put("resultPointer", "/outputs/0/0");
 			}
 			default -> {

@@ -20,10 +20,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses query parameters an endpoint does not take, on every endpoint of the service: a typo
- * such as {@code ?sample=5} or a parameter sent in the wrong place ({@code ?alpha=0.1} on a POST
- * whose parameters go in the body) is a 400 naming each of them, never silently ignored. An
- * endpoint that takes free-form parameters ({@code @RequestParam Map}) checks them itself.
+ * Refuses query parameters an endpoint does not take, on every endpoint of the service: a
+ * typo such as {@code ?sample=5} or a parameter sent in the wrong place
+ * ({@code ?alpha=0.1} on a POST whose parameters go in the body) is a 400 naming each of
+ * them, never silently ignored. An endpoint that takes free-form parameters
+ * ({@code @RequestParam Map}) checks them itself.
  */
 class StrictQueryInterceptor implements HandlerInterceptor {
 
@@ -49,8 +50,10 @@ class StrictQueryInterceptor implements HandlerInterceptor {
 		List<Violation> unknown = new ArrayList<>();
 		for (String name : queryNames(request.getQueryString())) {
 			if (!taken.contains(name)) {
-				unknown.add(Violation.parameter(JsonBody.quote(name), "unknown query parameter; "
-						+ (taken.isEmpty() ? "this endpoint takes none" + (hasBody(method) ? " (its input goes in the JSON body)" : "")
+				unknown.add(Violation.parameter(JsonBody.quote(name),
+						"unknown query parameter; " + (taken.isEmpty()
+								? "this endpoint takes none"
+										+ (hasBody(method) ? " (its input goes in the JSON body)" : "")
 								: "this endpoint takes " + String.join(", ", taken))));
 			}
 		}
@@ -61,8 +64,8 @@ class StrictQueryInterceptor implements HandlerInterceptor {
 	}
 
 	/**
-	 * The names in the query string itself; {@code getParameterMap()} would also hold the fields
-	 * of a form-encoded body.
+	 * The names in the query string itself; {@code getParameterMap()} would also hold the
+	 * fields of a form-encoded body.
 	 */
 	static Set<String> queryNames(String query) {
 		Set<String> names = new LinkedHashSet<>();

@@ -18,11 +18,12 @@ import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.TransformedResource;
 
 /**
- * Makes Swagger UI show SVG answers as pictures. Swagger UI renders an {@code image/svg+xml}
- * response body as XML text (it matches "xml" before "image/"), so the plot endpoints would show
- * markup instead of their picture. This adds a small Swagger UI plugin to springdoc's
- * {@code swagger-initializer.js} that draws such a body as an {@code <img>} (from a
- * {@code data:} URL, where scripts in an SVG never run) above the usual text view.
+ * Makes Swagger UI show SVG answers as pictures. Swagger UI renders an
+ * {@code image/svg+xml} response body as XML text (it matches "xml" before "image/"), so
+ * the plot endpoints would show markup instead of their picture. This adds a small
+ * Swagger UI plugin to springdoc's {@code swagger-initializer.js} that draws such a body
+ * as an {@code <img>} (from a {@code data:} URL, where scripts in an SVG never run) above
+ * the usual text view.
  */
 @Configuration(proxyBeanMethods = false)
 class SwaggerUiSvgPreview {
@@ -57,8 +58,8 @@ class SwaggerUiSvgPreview {
 	private static final String PLUGINS = "plugins: [";
 
 	@Bean
-	SwaggerIndexTransformer svgPreviewIndexTransformer(SwaggerUiConfigProperties config,
-			SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
+	SwaggerIndexTransformer svgPreviewIndexTransformer(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
+			SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
 		return new SwaggerIndexPageTransformer(config, oauth, welcome, mapper) {
 
 			@Override

@@ -8,7 +8,10 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The strict-query and compute-slot interceptors, and CORS ({@link CorsProperties}, off by default). */
+/**
+ * The strict-query and compute-slot interceptors, and CORS ({@link CorsProperties}, off
+ * by default).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -31,7 +34,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addCorsMappings(CorsRegistry registry) {
 		if (cors.enabled()) {
 			registry.addMapping("/**")
-				.allowedOriginPatterns(cors.allowedOrigins().stream().filter((o) -> !o.isBlank()).toArray(String[]::new))
+				.allowedOriginPatterns(
+						cors.allowedOrigins().stream().filter((o) -> !o.isBlank()).toArray(String[]::new))
 				.allowedMethods("GET", "POST", "HEAD", "OPTIONS")
 				.allowedHeaders("Content-Type", "Accept", "If-None-Match")
 				.exposedHeaders("ETag", "Retry-After")

@@ -24,9 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every activation through HTTP. Expected values are the seed notebooks' printouts, or the
- * formula evaluated here in float64 (independently of the service's kernels) and compared
- * within a few float32 ulps.
+ * Every activation through HTTP. Expected values are the seed notebooks' printouts, or
+ * the formula evaluated here in float64 (independently of the service's kernels) and
+ * compared within a few float32 ulps.
  */
 @ApiTest
 class ActivationApiTests {
@@ -37,19 +37,23 @@ class ActivationApiTests {
 	MockMvc mvc;
 
 	private JsonNode apply(String name, String body) throws Exception {
-		return Json.parse(mvc.perform(post("/activations/" + name).contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
-			.andReturn());
+		return Json
+			.parse(mvc.perform(post("/activations/" + name).contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isOk())
+				.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+				.andReturn());
 	}
 
 	@Test
 	void softmaxOfTheSeedRowIsNumpysFloat32Result() throws Exception {
 		// np.float32 softmax of [[1, 2, 3]] (exp(x - max) / sum, float32 throughout) is
-		// 0x3db861f3 0x3e7a9a19 0x3f2a4d3b: shortest forms 0.09003057, 0.24472846, 0.66524094.
-		// The notebooks print 0.09003057 0.24472847 0.66524096 because a Python int list takes
+		// 0x3db861f3 0x3e7a9a19 0x3f2a4d3b: shortest forms 0.09003057, 0.24472846,
+		// 0.66524094.
+		// The notebooks print 0.09003057 0.24472847 0.66524096 because a Python int list
+		// takes
 		// numpy's float64 path; those are within 2 float32 ulp (see the next test).
-		mvc.perform(post("/activations/softmax").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\":[[1,2,3]]}"))
+		mvc.perform(
+				post("/activations/softmax").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\":[[1,2,3]]}"))
 			.andExpect(status().isOk())
 			.andExpect(content().json("""
 					{"activation":"softmax","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],
@@ -59,10 +63,12 @@ class ActivationApiTests {
 
 	@Test
 	void softmaxIsShiftInvariantAsInSeed001() throws Exception {
-		// In[38]: softmax([[-2, -1, 0]]) prints the same as [[1, 2, 3]]; In[14] of seed 000: [[-1, -2, -3]].
+		// In[38]: softmax([[-2, -1, 0]]) prints the same as [[1, 2, 3]]; In[14] of seed
+		// 000: [[-1, -2, -3]].
 		JsonNode a = apply("softmax", "{\"inputs\":[[-2,-1,0],[-1,-2,-3]]}");
 		Json.assertWithinUlps(Json.floats2d(a.get("outputs")),
-				new float[][] { { 0.09003057f, 0.24472847f, 0.66524096f }, { 0.66524096f, 0.24472847f, 0.09003057f } }, 2);
+				new float[][] { { 0.09003057f, 0.24472847f, 0.66524096f }, { 0.66524096f, 0.24472847f, 0.09003057f } },
+				2);
 		assertThat(a.get("argmax").toString()).isEqualTo("[2,0]");
 	}
 
@@ -84,13 +90,15 @@ class ActivationApiTests {
 
 	@Test
 	void reluOfSeed001In10KeepsRankOne() throws Exception {
-		// In[10]: np.maximum(0, [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]) prints [0. 2. 0. 3.3 0. 1.1 2.2 0.]
+		// In[10]: np.maximum(0, [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]) prints [0. 2. 0.
+		// 3.3 0. 1.1 2.2 0.]
 		mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"inputs\":[0,2,-1,3.3,-2.7,1.1,2.2,-100]}"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("""
-					{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
-					org.springframework.test.json.JsonCompareMode.STRICT));
+			.andExpect(content()
+				.json("""
+						{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
+						org.springframework.test.json.JsonCompareMode.STRICT));
 	}
 
 	@Test
@@ -180,8 +188,8 @@ class ActivationApiTests {
 	}
 
 	/**
-	 * erf by its Maclaurin series below 3 (error ~1e-14) and by the asymptotic series of erfc above
-	 * (absolute error below 1e-9 there).
+	 * erf by its Maclaurin series below 3 (error ~1e-14) and by the asymptotic series of
+	 * erfc above (absolute error below 1e-9 there).
 	 */
 	static double erf(double x) {
 		double z = Math.abs(x);

@@ -27,8 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code GET /activations/{name}/plot} over HTTP. Where a vertex should be is computed from the
- * formula and the frame and axis ranges the document declares, not from the service's code.
+ * {@code GET /activations/{name}/plot} over HTTP. Where a vertex should be is computed
+ * from the formula and the frame and axis ranges the document declares, not from the
+ * service's code.
  */
 @ApiTest
 class ActivationPlotApiTests {
@@ -66,8 +67,7 @@ class ActivationPlotApiTests {
 		for (int i : new int[] { 0, 37, 150, 200 }) {
 			double x = -5 + 10.0 * i / 200;
 			assertThat(v.get(i)[0]).as("x of vertex " + i).isCloseTo(frame.px(x), within(PIXEL));
-			assertThat(v.get(i)[1]).as("y of vertex " + i)
-				.isCloseTo(frame.py(1 / (1 + Math.exp(-x))), within(PIXEL));
+			assertThat(v.get(i)[1]).as("y of vertex " + i).isCloseTo(frame.py(1 / (1 + Math.exp(-x))), within(PIXEL));
 		}
 		assertThat(frame.yMin()).isLessThan(1 / (1 + Math.exp(5)));
 		assertThat(frame.yMax()).isGreaterThan(1 / (1 + Math.exp(-5)));
@@ -107,8 +107,7 @@ class ActivationPlotApiTests {
 		List<double[]> v = curve(svg);
 		for (int i = 0; i < 9; i++) {
 			double x = -4 + i;
-			assertThat(v.get(i)[1]).as("vertex " + i)
-				.isCloseTo(frame.py(1 / (1 + Math.exp(1 - x))), within(PIXEL));
+			assertThat(v.get(i)[1]).as("vertex " + i).isCloseTo(frame.py(1 / (1 + Math.exp(1 - x))), within(PIXEL));
 		}
 		assertThat(v.get(5)[1]).isCloseTo(frame.py(0.5), within(PIXEL));
 		assertThat(Xml.byClass(svg, "title").getTextContent()).isEqualTo("softmax of the row [x, 1], component 0");
@@ -148,16 +147,19 @@ class ActivationPlotApiTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "sigmoid/plot?from=abc | from | must be a decimal number",
-			"sigmoid/plot?to=NaN | to | must be a decimal number", "sigmoid/plot?from=0x10 | from | must be a decimal number",
-			"sigmoid/plot?from=2&to=1 | to | must be at least 0.001 more than from",
-			"sigmoid/plot?from=-1e6 | from | must be from -1000 to 1000",
-			"sigmoid/plot?points=1 | points | must be at least 2", "sigmoid/plot?points=ten | points | must be an integer",
-			"sigmoid/plot?second=1 | second | applies to row-wise activations",
-			"sigmoid/plot?alpha=0.1 | alpha | is not a parameter of this plot",
-			"leaky_relu/plot?alpha=2 | alpha | must be a number from 0.0 to 1.0",
-			"leaky_relu/plot?alpha=0.1&alpha=0.2 | alpha | is given 2 times",
-			"relu/plot?form=1 | form | is not a parameter of this plot" })
+	@CsvSource(delimiter = '|',
+			value = { "sigmoid/plot?from=abc | from | must be a decimal number",
+					"sigmoid/plot?to=NaN | to | must be a decimal number",
+					"sigmoid/plot?from=0x10 | from | must be a decimal number",
+					"sigmoid/plot?from=2&to=1 | to | must be at least 0.001 more than from",
+					"sigmoid/plot?from=-1e6 | from | must be from -1000 to 1000",
+					"sigmoid/plot?points=1 | points | must be at least 2",
+					"sigmoid/plot?points=ten | points | must be an integer",
+					"sigmoid/plot?second=1 | second | applies to row-wise activations",
+					"sigmoid/plot?alpha=0.1 | alpha | is not a parameter of this plot",
+					"leaky_relu/plot?alpha=2 | alpha | must be a number from 0.0 to 1.0",
+					"leaky_relu/plot?alpha=0.1&alpha=0.2 | alpha | is given 2 times",
+					"relu/plot?form=1 | form | is not a parameter of this plot" })
 	void aBadQueryIsA400NamingTheParameter(String uri, String parameter, String message) throws Exception {
 		JsonNode p = problem("/activations/" + uri, 400);
 		assertThat(p.get("type").asString()).isEqualTo("urn:nnfs:problem:invalid-input");

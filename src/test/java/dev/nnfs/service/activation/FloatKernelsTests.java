@@ -31,11 +31,13 @@ class FloatKernelsTests {
 				a.applyInPlace(x, params);
 				float[] nd4j = NdArrays.toFloats(x);
 				for (int i = 0; i < java.length; i++) {
-					// NaN's sign and payload are not specified by Java or C arithmetic (they vary between
+					// NaN's sign and payload are not specified by Java or C arithmetic
+					// (they vary between
 					// the interpreter and compiled code); any NaN matches any NaN.
 					boolean bothNaN = Float.isNaN(java[i]) && Float.isNaN(nd4j[i]);
 					if (!bothNaN && Float.floatToRawIntBits(java[i]) != Float.floatToRawIntBits(nd4j[i])) {
-						throw new AssertionError(a.name() + " of " + values[i] + ": " + java[i] + " but ND4J gives " + nd4j[i]);
+						throw new AssertionError(
+								a.name() + " of " + values[i] + ": " + java[i] + " but ND4J gives " + nd4j[i]);
 					}
 				}
 			}

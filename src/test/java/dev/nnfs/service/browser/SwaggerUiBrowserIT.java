@@ -37,15 +37,16 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The service as a person sees it, in a real browser: Debian's headless Chromium, driven through
- * its chromedriver, against the application on a random port. Swagger UI's "Try it out" runs
- * softmax and the two plot endpoints; each SVG endpoint is loaded on its own and must have
- * rendered (a non-empty bounding box, the expected number of marks). Screenshots go to
- * {@code target/screenshots/}.
+ * The service as a person sees it, in a real browser: Debian's headless Chromium, driven
+ * through its chromedriver, against the application on a random port. Swagger UI's "Try
+ * it out" runs softmax and the two plot endpoints; each SVG endpoint is loaded on its own
+ * and must have rendered (a non-empty bounding box, the expected number of marks).
+ * Screenshots go to {@code target/screenshots/}.
  *
- * <p>Without Chromium the test is skipped on a developer's machine, and fails under CI
- * ({@code CI} set), whose script installs it. The paths can be overridden with the environment
- * variables {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}.
+ * <p>
+ * Without Chromium the test is skipped on a developer's machine, and fails under CI
+ * ({@code CI} set), whose script installs it. The paths can be overridden with the
+ * environment variables {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SwaggerUiBrowserIT {
@@ -80,7 +81,8 @@ class SwaggerUiBrowserIT {
 		profile = Files.createTempDirectory("nnfs-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		// The network is closed to everything but this machine: nothing in the background may call out.
+		// The network is closed to everything but this machine: nothing in the background
+		// may call out.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
@@ -123,20 +125,25 @@ class SwaggerUiBrowserIT {
 		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
-	// --- each picture on its own ------------------------------------------------------------
+	// --- each picture on its own
+	// ------------------------------------------------------------
 
-	/** What the open SVG document drew: the root's box, the frame's, and counts of the marks. */
+	/**
+	 * What the open SVG document drew: the root's box, the frame's, and counts of the
+	 * marks.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> rendered() {
-		return (Map<String, Object>) js("""
-				const svg = document.documentElement;
-				const box = (e) => { if (!e) return null; const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; };
-				const count = (sel) => document.querySelectorAll(sel).length;
-				return { root: svg.localName, svg: box(svg), frame: box(document.querySelector('.frame')),
-				  curve: box(document.querySelector('.curves path')), regions: box(document.querySelector('.regions')),
-				  circles: count('.scatter circle'), paths: count('.curves path'), rects: count('.regions rect'),
-				  colours: [...new Set([...document.querySelectorAll('.regions rect')].map(r => r.getAttribute('fill')))].length,
-				  title: document.querySelector('.title') ? document.querySelector('.title').textContent : null };""");
+		return (Map<String, Object>) js(
+				"""
+						const svg = document.documentElement;
+						const box = (e) => { if (!e) return null; const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; };
+						const count = (sel) => document.querySelectorAll(sel).length;
+						return { root: svg.localName, svg: box(svg), frame: box(document.querySelector('.frame')),
+						  curve: box(document.querySelector('.curves path')), regions: box(document.querySelector('.regions')),
+						  circles: count('.scatter circle'), paths: count('.curves path'), rects: count('.regions rect'),
+						  colours: [...new Set([...document.querySelectorAll('.regions rect')].map(r => r.getAttribute('fill')))].length,
+						  title: document.querySelector('.title') ? document.querySelector('.title').textContent : null };""");
 	}
 
 	@SuppressWarnings("unchecked")
@@ -171,8 +178,7 @@ class SwaggerUiBrowserIT {
 			double[] frame = box(r, "frame");
 			double[] curve = box(r, "curve");
 			assertNonEmpty(curve, name + " curve");
-			assertThat(curve[2]).as(name + ": the curve runs from x = from to x = to")
-				.isCloseTo(frame[2], within(1.0));
+			assertThat(curve[2]).as(name + ": the curve runs from x = from to x = to").isCloseTo(frame[2], within(1.0));
 			assertThat(curve[3]).as(name + ": the curve rises").isGreaterThan(frame[3] / 2);
 			screenshot("activation-" + name);
 		}
@@ -180,16 +186,20 @@ class SwaggerUiBrowserIT {
 
 	@Test
 	void theDecisionRegionsOfASeededNetworkCoverThePlane() throws IOException {
-		// A POST answer cannot be navigated to: fetch it and open it as an SVG document of its own.
-		// The URL is absolute: a relative one fails to parse if the window still shows the blob:
+		// A POST answer cannot be navigated to: fetch it and open it as an SVG document
+		// of its own.
+		// The URL is absolute: a relative one fails to parse if the window still shows
+		// the blob:
 		// document an earlier test opened.
 		driver.get(url("/v3/api-docs"));
-		Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch(arguments[1], { method: 'POST', headers: { 'Content-Type': 'application/json',
-				    'Accept': 'image/svg+xml' }, body: arguments[0] })
-				  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
-				  .catch((e) => done(String(e)));""", seededNetwork(), url("/network/plot?resolution=100"));
+		Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch(arguments[1], { method: 'POST', headers: { 'Content-Type': 'application/json',
+						    'Accept': 'image/svg+xml' }, body: arguments[0] })
+						  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
+						  .catch((e) => done(String(e)));""",
+				seededNetwork(), url("/network/plot?resolution=100"));
 		assertThat(status).isEqualTo(200L);
 		new WebDriverWait(driver, WAIT).until((d) -> "svg".equals(js("return document.documentElement.localName")));
 		Map<String, Object> r = rendered();
@@ -210,7 +220,8 @@ class SwaggerUiBrowserIT {
 				            {"type": "dense", "neurons": 3, "weightScale": 1}, {"type": "activation", "name": "softmax"}]}""";
 	}
 
-	// --- Swagger UI ---------------------------------------------------------------------------
+	// --- Swagger UI
+	// ---------------------------------------------------------------------------
 
 	private WebElement operation(String method, String path) {
 		driver.get(url("/swagger-ui.html"));
@@ -220,7 +231,8 @@ class SwaggerUiBrowserIT {
 		js("arguments[0].scrollIntoView({block: 'start'})", op);
 		op.findElement(By.cssSelector(".opblock-summary-control")).click();
 		wait.until((d) -> !op.findElements(By.cssSelector(".try-out__btn")).isEmpty());
-		// "Try it out" starts switched on in this service's Swagger UI; switch it on where it is not.
+		// "Try it out" starts switched on in this service's Swagger UI; switch it on
+		// where it is not.
 		if (op.findElements(By.cssSelector("button.execute")).isEmpty()) {
 			op.findElement(By.cssSelector(".try-out__btn")).click();
 		}
@@ -238,7 +250,8 @@ class SwaggerUiBrowserIT {
 		op.findElement(By.cssSelector("button.execute")).click();
 		WebDriverWait wait = new WebDriverWait(driver, WAIT);
 		WebElement status = wait.until((d) -> {
-			List<WebElement> s = op.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
+			List<WebElement> s = op
+				.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
 			return s.isEmpty() ? null : s.get(0);
 		});
 		return status.getText().trim();
@@ -248,11 +261,13 @@ class SwaggerUiBrowserIT {
 	void tryItOutRunsSoftmaxOnTheSeedRow() throws IOException {
 		WebElement op = operation("post", "/activations/{name}");
 		setParameter(op, "name", "softmax");
-		assertThat(op.findElement(By.cssSelector("textarea.body-param__text")).getAttribute("value").replaceAll("\\s", ""))
+		assertThat(
+				op.findElement(By.cssSelector("textarea.body-param__text")).getAttribute("value").replaceAll("\\s", ""))
 			.as("the first example, seed 001 In[37], is ready")
 			.isEqualTo("{\"inputs\":[[1,2,3]]}");
 		assertThat(execute(op)).isEqualTo("200");
-		WebElement body = op.findElement(By.cssSelector(".live-responses-table .response-col_description .highlight-code pre"));
+		WebElement body = op
+			.findElement(By.cssSelector(".live-responses-table .response-col_description .highlight-code pre"));
 		JsonNode answer = Json.parse(body.getText());
 		// softmax([1, 2, 3]) = e^(x - 3) / (e^-2 + e^-1 + 1), within a float32 ulp or two
 		double sum = Math.exp(-2) + Math.exp(-1) + 1;
@@ -283,7 +298,10 @@ class SwaggerUiBrowserIT {
 		screenshot(op, "swagger-network-plot");
 	}
 
-	/** The response panel holds an image that the browser decoded, from the SVG with these marks. */
+	/**
+	 * The response panel holds an image that the browser decoded, from the SVG with these
+	 * marks.
+	 */
 	private static void assertPictureShown(WebElement op, int paths, int circles) {
 		WebElement img = new WebDriverWait(driver, WAIT).until((d) -> {
 			List<WebElement> found = op.findElements(By.cssSelector(".nnfs-svg-preview img"));
@@ -291,10 +309,12 @@ class SwaggerUiBrowserIT {
 		});
 		new WebDriverWait(driver, WAIT).until((d) -> Boolean.TRUE.equals(js("return arguments[0].complete", img)));
 		assertThat(((Number) js("return arguments[0].naturalWidth", img)).intValue()).as("decoded width").isPositive();
-		assertThat(((Number) js("return arguments[0].naturalHeight", img)).intValue()).as("decoded height").isPositive();
+		assertThat(((Number) js("return arguments[0].naturalHeight", img)).intValue()).as("decoded height")
+			.isPositive();
 		assertThat(img.getSize().getWidth()).as("shown width").isPositive();
 		String src = img.getAttribute("src");
-		String svg = java.net.URLDecoder.decode(src.substring(src.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
+		String svg = java.net.URLDecoder.decode(src.substring(src.indexOf(',') + 1),
+				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(count(svg, "<path ")).isEqualTo(paths);
 		assertThat(count(svg, "<circle ") - legendDots(svg)).isEqualTo(circles);
 		js("arguments[0].scrollIntoView({block: 'center'})", img);

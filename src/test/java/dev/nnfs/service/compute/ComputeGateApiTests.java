@@ -17,9 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * With every compute slot taken, a compute request waits out the short queue and gets a 503
- * problem with {@code Retry-After}; health and metrics are not gated; an invalid body is still
- * refused on its merits (it never needs a slot); once a slot is free, requests are served again.
+ * With every compute slot taken, a compute request waits out the short queue and gets a
+ * 503 problem with {@code Retry-After}; health and metrics are not gated; an invalid body
+ * is still refused on its merits (it never needs a slot); once a slot is free, requests
+ * are served again.
  */
 @ApiTest
 class ComputeGateApiTests {
@@ -40,7 +41,8 @@ class ComputeGateApiTests {
 			gate.acquire();
 		}
 		try {
-			mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1]]}"))
+			mvc.perform(
+					post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1]]}"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(header().string("Retry-After", "1"))
@@ -51,8 +53,8 @@ class ComputeGateApiTests {
 				.content("{\"inputs\": [[1]], \"layers\": [{\"type\": \"activation\", \"name\": \"relu\"}]}"))
 				.andExpect(status().isServiceUnavailable());
 
-			mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1, \"NaN\"]]}"))
-				.andExpect(status().isBadRequest());
+			mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"inputs\": [[1, \"NaN\"]]}")).andExpect(status().isBadRequest());
 			mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 			mvc.perform(get("/activations")).andExpect(status().isOk());
 			mvc.perform(get("/activations/relu")).andExpect(status().isOk());

@@ -22,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 32 client threads send a shuffled mix of valid and invalid requests at once. Every valid answer
- * must be byte-identical to the answer the same request got alone, every invalid one a 4xx; a
- * 503 from load shedding is retried after its {@code Retry-After}, as a client would.
+ * 32 client threads send a shuffled mix of valid and invalid requests at once. Every
+ * valid answer must be byte-identical to the answer the same request got alone, every
+ * invalid one a 4xx; a 503 from load shedding is retried after its {@code Retry-After},
+ * as a client would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConcurrencyIT {
@@ -51,11 +52,13 @@ class ConcurrencyIT {
 		for (String name : HostileRequests.ACTIVATIONS) {
 			calls.add(new Call("POST", "/activations/" + name, "{\"inputs\": [[0.5, -1.25, 3], [100, -100, 1e-3]]}"));
 		}
-		calls.add(new Call("POST", "/network/forward", """
-				{"seed": 0, "spiral": {"samples": 300, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
-				 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}],
-				 "returnLayers": true}"""));
-		// Large, unlabelled (2 outputs for 3 classes): written while computed, sharing the helper thread.
+		calls.add(new Call("POST", "/network/forward",
+				"""
+						{"seed": 0, "spiral": {"samples": 300, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
+						 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}],
+						 "returnLayers": true}"""));
+		// Large, unlabelled (2 outputs for 3 classes): written while computed, sharing
+		// the helper thread.
 		for (int seed = 1; seed <= 2; seed++) {
 			calls.add(new Call("POST", "/network/forward", """
 					{"seed": %d, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
@@ -73,7 +76,8 @@ class ConcurrencyIT {
 				new Call("POST", "/activations/relu", "{\"inputs\": [[1, 1e39]]}"),
 				new Call("POST", "/activations/relu", "{\"inputs\": [[1, 2]], \"inputs\": [[3]]}"),
 				new Call("POST", "/activations/nope", "{\"inputs\": [[1]]}"),
-				new Call("POST", "/network/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2, \"weights\": [[1]]}]}"),
+				new Call("POST", "/network/forward",
+						"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2, \"weights\": [[1]]}]}"),
 				new Call("POST", "/activations/softmax", "{\"inputs\": [[1, 2"),
 				new Call("GET", "/spiral?samples=-3", null));
 	}
@@ -86,7 +90,8 @@ class ConcurrencyIT {
 				request.GET();
 			}
 			else {
-				request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
+				request.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(call.body()));
 			}
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 503 || attempt == 50) {

@@ -34,18 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Thousands of generated hostile requests ({@link HostileRequests}) at every endpoint of the
- * running service, over real HTTP. Whatever comes in, the answer is a 2xx or a 4xx
- * problem+json, never a 5xx; no answer carries a stack trace, a class name, a parser's internals
- * or a non-finite number; and the service still answers a known request exactly, during the run
- * and after it.
+ * Thousands of generated hostile requests ({@link HostileRequests}) at every endpoint of
+ * the running service, over real HTTP. Whatever comes in, the answer is a 2xx or a 4xx
+ * problem+json, never a 5xx; no answer carries a stack trace, a class name, a parser's
+ * internals or a non-finite number; and the service still answers a known request
+ * exactly, during the run and after it.
  *
- * <p>A jqwik property, not a Spring test: jqwik runs its tries on its own lifecycle, so the
+ * <p>
+ * A jqwik property, not a Spring test: jqwik runs its tries on its own lifecycle, so the
  * service is started here on a random loopback port, once for all tries.
  */
 class HostileInputPropertyIT {
 
-	/** Each answer is also checked against the OpenAPI document, which costs more than sending it. */
+	/**
+	 * Each answer is also checked against the OpenAPI document, which costs more than
+	 * sending it.
+	 */
 	static final int TRIES = 6_000;
 
 	private static final Pattern LEAKS = Pattern
@@ -78,9 +82,11 @@ class HostileInputPropertyIT {
 		base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
 		client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		try {
-			contract = OpenApiContract.validator(client
-				.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString())
-				.body());
+			contract = OpenApiContract.validator(
+					client
+						.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
+								HttpResponse.BodyHandlers.ofString())
+						.body());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not read the OpenAPI document", ex);
@@ -113,7 +119,8 @@ class HostileInputPropertyIT {
 			.incrementAndGet();
 		String contentType = response.headers().firstValue("Content-Type").orElse(null);
 		check(response.statusCode(), contentType, response.body(), request.describe());
-		String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?')) : request.path();
+		String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?'))
+				: request.path();
 		ValidationReport report = OpenApiContract.check(contract, request.method(), path, response.statusCode(),
 				response.headers().map(), contentType, response.body().getBytes(StandardCharsets.UTF_8));
 		if (report.hasErrors()) {
@@ -166,7 +173,10 @@ class HostileInputPropertyIT {
 		}
 	}
 
-	/** Every number in an answer is finite, and no string smuggles in a NaN or an infinity. */
+	/**
+	 * Every number in an answer is finite, and no string smuggles in a NaN or an
+	 * infinity.
+	 */
 	static void assertFinite(JsonNode node, String where) {
 		if (node.isNumber()) {
 			assertThat(Double.isFinite(node.asDouble())).as("number %s in the answer to %s", node, where).isTrue();

@@ -10,11 +10,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Generated hostile requests for every endpoint, from jqwik's generators and the {@link Random}
- * jqwik hands to {@code Arbitraries.randomValue}, so jqwik's reported seed replays a run. Each
- * request is one of: random JSON, a mutated valid request, a valid request with a huge or
- * non-finite number, deep nesting, long strings, wrong types, a truncated body, invalid UTF-8,
- * a wrong content type, or a fuzzed path or query.
+ * Generated hostile requests for every endpoint, from jqwik's generators and the
+ * {@link Random} jqwik hands to {@code Arbitraries.randomValue}, so jqwik's reported seed
+ * replays a run. Each request is one of: random JSON, a mutated valid request, a valid
+ * request with a huge or non-finite number, deep nesting, long strings, wrong types, a
+ * truncated body, invalid UTF-8, a wrong content type, or a fuzzed path or query.
  */
 final class HostileRequests {
 
@@ -36,8 +36,7 @@ final class HostileRequests {
 
 	static final List<String> VALID_BODIES = List.of("{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}",
 			"{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}",
-			"{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}",
-			"{\"inputs\": [[1000, 1001], [-1e30, 3.4e38]]}",
+			"{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}", "{\"inputs\": [[1000, 1001], [-1e30, 3.4e38]]}",
 			"{\"seed\": 0, \"spiral\": {\"samples\": 10, \"classes\": 3}, \"layers\": [{\"type\": \"dense\", \"neurons\": 3},"
 					+ " {\"type\": \"activation\", \"name\": \"relu\"}, {\"type\": \"dense\", \"neurons\": 3},"
 					+ " {\"type\": \"activation\", \"name\": \"softmax\"}], \"returnLayers\": true}",
@@ -53,18 +52,20 @@ final class HostileRequests {
 
 	private static final List<String> ODD_NUMBERS = List.of("1e39", "-1e39", "1e400", "-1e400", "1e-400", "4e-46",
 			"3.4028235e38", "3.4028236e38", "-3.4028235E+38", "340282356779733661637539395458142568448",
-			"123456789012345678901234567890123456789012345678901234567890123456789", "0.000000000000000000000000000000000000000000001",
-			"-0", "-0.0", "1E+2", "9223372036854775808", "-9223372036854775809", "4294967296", "1.5", "01", "1.", ".5",
-			"+1", "0x10", "NaN", "-NaN", "Infinity", "-Infinity", "inf", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"",
-			"\"nan\"", "\"inf\"", "\"1e39\"", "\"1\"", "true", "null", "[]", "{}", "[[]]", "[1e39]");
+			"123456789012345678901234567890123456789012345678901234567890123456789",
+			"0.000000000000000000000000000000000000000000001", "-0", "-0.0", "1E+2", "9223372036854775808",
+			"-9223372036854775809", "4294967296", "1.5", "01", "1.", ".5", "+1", "0x10", "NaN", "-NaN", "Infinity",
+			"-Infinity", "inf", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"nan\"", "\"inf\"", "\"1e39\"", "\"1\"",
+			"true", "null", "[]", "{}", "[[]]", "[1e39]");
 
 	private static final List<String> TOKENS = List.of(",", "]", "}", "[", "{", "\"", ":", "null", "true", "1e39",
 			"\"NaN\"", "NaN", "-", "e", ".", "\\", "\\u0000", "\u0000", "\u00ff", "\ud83d\ude00", " ", "\n", "//", "/*",
 			"'", "[[[[", "}}}}", "\"inputs\": [[1]],", "\"inputs\":");
 
-	private static final List<byte[]> BAD_UTF8 = List.of(new byte[] { (byte) 0xff }, new byte[] { (byte) 0xc0, (byte) 0x80 },
-			new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 }, new byte[] { (byte) 0x80 },
-			new byte[] { (byte) 0xe2, (byte) 0x82 }, new byte[] { (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
+	private static final List<byte[]> BAD_UTF8 = List.of(new byte[] { (byte) 0xff },
+			new byte[] { (byte) 0xc0, (byte) 0x80 }, new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
+			new byte[] { (byte) 0x80 }, new byte[] { (byte) 0xe2, (byte) 0x82 },
+			new byte[] { (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
 			new byte[] { (byte) 0xfe, (byte) 0xff }, new byte[] { (byte) 0xef, (byte) 0xbb, (byte) 0xbf });
 
 	private final Random random;
@@ -118,7 +119,8 @@ final class HostileRequests {
 		if (kind < 84) {
 			Request r = post("content-type", pick(VALID_BODIES));
 			String type = pick(List.of("text/plain", "application/xml", "application/json; charset=ISO-8859-1",
-					"application/json; charset=UTF-16", "multipart/form-data; boundary=x", "*/*", "application/x-www-form-urlencoded"));
+					"application/json; charset=UTF-16", "multipart/form-data; boundary=x", "*/*",
+					"application/x-www-form-urlencoded"));
 			return new Request(r.kind(), r.method(), r.path(), type, r.body());
 		}
 		if (kind < 94) {
@@ -165,7 +167,10 @@ final class HostileRequests {
 		return s.toString();
 	}
 
-	/** Replaces one number literal of a valid body with another (possibly not a number at all). */
+	/**
+	 * Replaces one number literal of a valid body with another (possibly not a number at
+	 * all).
+	 */
 	private String replaceNumber(String valid, String replacement) {
 		java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?").matcher(valid);
 		List<int[]> spans = new java.util.ArrayList<>();
@@ -279,7 +284,8 @@ final class HostileRequests {
 	private Request oddRoute() {
 		return switch (random.nextInt(6)) {
 			case 0 -> new Request("odd-route", "GET", "/network/forward", null, null);
-			case 1 -> new Request("odd-route", "POST", "/spiral", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+			case 1 ->
+				new Request("odd-route", "POST", "/spiral", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
 			case 2 -> new Request("odd-route", "PUT", "/activations/relu", "application/json",
 					pick(VALID_BODIES).getBytes(StandardCharsets.UTF_8));
 			case 3 -> new Request("odd-route", "GET", "/activations", null, null);
@@ -291,12 +297,9 @@ final class HostileRequests {
 	}
 
 	private Arbitrary<String> jsonValue(int depth) {
-		Arbitrary<String> scalar = Arbitraries.oneOf(
-				Arbitraries.integers().map(String::valueOf),
-				Arbitraries.doubles().map(String::valueOf),
-				Arbitraries.floats().map(String::valueOf),
-				Arbitraries.of(ODD_NUMBERS),
-				Arbitraries.strings().all().ofMaxLength(20).map(HostileRequests::quote),
+		Arbitrary<String> scalar = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),
+				Arbitraries.doubles().map(String::valueOf), Arbitraries.floats().map(String::valueOf),
+				Arbitraries.of(ODD_NUMBERS), Arbitraries.strings().all().ofMaxLength(20).map(HostileRequests::quote),
 				Arbitraries.of("true", "false", "null"));
 		if (depth == 0) {
 			return scalar;
@@ -307,13 +310,14 @@ final class HostileRequests {
 				Arbitraries.strings().all().ofMaxLength(12));
 		Arbitrary<String> member = Combinators.combine(key, inner).as((k, v) -> quote(k) + ":" + v);
 		Arbitrary<String> object = member.list().ofMaxSize(6).map((items) -> "{" + String.join(",", items) + "}");
-		return Arbitraries.frequencyOf(
-				net.jqwik.api.Tuple.of(3, scalar),
-				net.jqwik.api.Tuple.of(2, array),
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(2, array),
 				net.jqwik.api.Tuple.of(3, object));
 	}
 
-	/** A JSON string literal; lone surrogates from the generator stay in and become invalid UTF-8 on the wire. */
+	/**
+	 * A JSON string literal; lone surrogates from the generator stay in and become
+	 * invalid UTF-8 on the wire.
+	 */
 	static String quote(String s) {
 		StringBuilder sb = new StringBuilder("\"");
 		for (char c : s.toCharArray()) {

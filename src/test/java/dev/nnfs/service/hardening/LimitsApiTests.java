@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One request just over each limit of the README's configuration table, at its default, refused
- * with the documented status and a problem naming the limit's property and value.
+ * One request just over each limit of the README's configuration table, at its default,
+ * refused with the documented status and a problem naming the limit's property and value.
  */
 @ApiTest
 class LimitsApiTests {
@@ -42,32 +42,41 @@ class LimitsApiTests {
 	static Stream<Arguments> overEachLimit() {
 		return Stream.of(
 				Arguments.of("nnfs.limits.max-body-size", 16L * 1024 * 1024, 413,
-						json("/activations/relu", "{\"inputs\": [[1]]}").header("Content-Length", 16L * 1024 * 1024 + 1)),
-				Arguments.of("nnfs.limits.max-values", 4_000_000L, 400, json("/activations/relu",
-						"{\"inputs\": [[" + "0,".repeat(2_000_000) + "0], [" + "0,".repeat(1_999_999) + "0]]}")),
+						json("/activations/relu", "{\"inputs\": [[1]]}").header("Content-Length",
+								16L * 1024 * 1024 + 1)),
+				Arguments.of("nnfs.limits.max-values", 4_000_000L, 400,
+						json("/activations/relu",
+								"{\"inputs\": [[" + "0,".repeat(2_000_000) + "0], [" + "0,".repeat(1_999_999)
+										+ "0]]}")),
 				Arguments.of("nnfs.limits.max-rows", 1_000_000L, 400,
 						json("/activations/relu", "{\"inputs\": [" + "[0],".repeat(1_000_000) + "[0]]}")),
 				Arguments.of("nnfs.limits.max-layers", 32L, 400,
 						json("/network/forward", "{\"inputs\": [[1]], \"layers\": [" + layers(33) + "]}")),
-				Arguments.of("nnfs.limits.max-neurons", 4096L, 400, json("/network/forward",
-						"{\"inputs\": [[1]], \"layers\": [{\"type\": \"dense\", \"neurons\": 4097}]}")),
-				Arguments.of("nnfs.limits.max-weights", 4_000_000L, 400, json("/network/forward",
-						"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2048},"
-								+ " {\"type\": \"dense\", \"neurons\": 2048}]}")),
+				Arguments.of("nnfs.limits.max-neurons", 4096L, 400,
+						json("/network/forward",
+								"{\"inputs\": [[1]], \"layers\": [{\"type\": \"dense\", \"neurons\": 4097}]}")),
+				Arguments.of("nnfs.limits.max-weights", 4_000_000L, 400,
+						json("/network/forward",
+								"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2048},"
+										+ " {\"type\": \"dense\", \"neurons\": 2048}]}")),
 				Arguments.of("nnfs.limits.max-layer-output-values", 50_000_000L, 400, json("/network/forward",
 						"{\"spiral\": {\"samples\": 250000, \"classes\": 4}, \"layers\": [{\"type\": \"dense\", \"neurons\": 51}]}")),
 				Arguments.of("nnfs.limits.max-spiral-points", 1_000_000L, 400, get("/spiral?samples=500001&classes=2")),
-				Arguments.of("nnfs.limits.max-spiral-points", 1_000_000L, 400, json("/network/forward",
-						"{\"spiral\": {\"samples\": 1000001, \"classes\": 1}, \"layers\": [" + layers(1) + "]}")),
-				Arguments.of("nnfs.limits.max-skip", 100_000_000L, 400, get("/spiral?samples=1&classes=1&skip=100000001")),
-				Arguments.of("nnfs.limits.max-skip", 100_000_000L, 400, json("/network/forward",
-						"{\"skip\": 100000001, \"inputs\": [[1]], \"layers\": [" + layers(1) + "]}")),
+				Arguments.of("nnfs.limits.max-spiral-points", 1_000_000L, 400,
+						json("/network/forward",
+								"{\"spiral\": {\"samples\": 1000001, \"classes\": 1}, \"layers\": [" + layers(1)
+										+ "]}")),
+				Arguments.of("nnfs.limits.max-skip", 100_000_000L, 400,
+						get("/spiral?samples=1&classes=1&skip=100000001")),
+				Arguments.of("nnfs.limits.max-skip", 100_000_000L, 400,
+						json("/network/forward",
+								"{\"skip\": 100000001, \"inputs\": [[1]], \"layers\": [" + layers(1) + "]}")),
 				Arguments.of("nnfs.limits.max-json-nesting-depth", 16L, 400,
 						json("/network/forward", "{\"returnLayers\": " + "[".repeat(17) + "]".repeat(17) + "}")),
 				Arguments.of("nnfs.limits.max-json-number-length", 64L, 400,
 						json("/activations/relu", "{\"inputs\": [[1" + "0".repeat(64) + "]]}")),
-				Arguments.of("nnfs.limits.max-json-string-length", 1000L, 400,
-						json("/activations/relu", "{\"inputs\": [[1]], \"params\": {\"" + "a".repeat(1001) + "\": 1}}")));
+				Arguments.of("nnfs.limits.max-json-string-length", 1000L, 400, json("/activations/relu",
+						"{\"inputs\": [[1]], \"params\": {\"" + "a".repeat(1001) + "\": 1}}")));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -9,10 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The startup check's verdict matches what the engine's two products of a dense layer actually
- * do: when the BLAS sums in input order, the dgemm kernel ({@link NativeScratch#gemm}) and the Java
- * kernel ({@link ColumnKernels#product}) agree on the float64 sums themselves, checked here before
- * any rounding hides a difference.
+ * The startup check's verdict matches what the engine's two products of a dense layer
+ * actually do: when the BLAS sums in input order, the dgemm kernel
+ * ({@link NativeScratch#gemm}) and the Java kernel ({@link ColumnKernels#product}) agree
+ * on the float64 sums themselves, checked here before any rounding hides a difference.
  */
 class BlasSummationOrderTests {
 
@@ -33,11 +33,11 @@ class BlasSummationOrderTests {
 		for (int i = 0; i < w.length; i++) {
 			w[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
 		}
-		// The float64 products, before rounding: a different order shows in their bits far more often
+		// The float64 products, before rounding: a different order shows in their bits
+		// far more often
 		// than in the float32 outputs.
 		double[][] blas = new double[m][rows];
-		try (NativeScratch scratch = new NativeScratch();
-				INDArray weights = Nd4j.create(w, new long[] { k, m }, 'c')) {
+		try (NativeScratch scratch = new NativeScratch(); INDArray weights = Nd4j.create(w, new long[] { k, m }, 'c')) {
 			scratch.gemm(x, rows, k, weights, m, blas, 0);
 		}
 		double[][] java = new double[m][rows];

@@ -19,12 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A streamed answer that runs past the compute deadline after its first rows went out is cut
- * short: the client sees the connection close before the end of the body, never a 200 whose
- * body looks complete. A request refused before it started is a 503 problem as usual.
+ * A streamed answer that runs past the compute deadline after its first rows went out is
+ * cut short: the client sees the connection close before the end of the body, never a 200
+ * whose body looks complete. A request refused before it started is a 503 problem as
+ * usual.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "nnfs.compute.deadline=60ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nnfs.compute.deadline=60ms")
 class CutShortAnswerTests {
 
 	@LocalServerPort
@@ -38,8 +38,10 @@ class CutShortAnswerTests {
 
 	@BeforeEach
 	void helperBusy() throws InterruptedException {
-		// With the helper thread busy elsewhere, the request thread computes every block itself, as
-		// under load, and checks the deadline in each one: 300,000 rows take well over 60 ms, so the
+		// With the helper thread busy elsewhere, the request thread computes every block
+		// itself, as
+		// under load, and checks the deadline in each one: 300,000 rows take well over 60
+		// ms, so the
 		// deadline passes mid-answer.
 		long until = System.nanoTime() + 5_000_000_000L;
 		while ((occupied = HelperThread.shared().lend(this::awaitRelease)) == null && System.nanoTime() < until) {
@@ -87,9 +89,11 @@ class CutShortAnswerTests {
 		}
 		assertThat(cut).as("answers cut short of 3").isPositive();
 		// The service goes on answering.
-		HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-				+ "/activations/softmax")).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": [[1, 2, 3]]}")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> after = client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/activations/softmax"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": [[1, 2, 3]]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(after.body()).contains("[[0.09003057,0.24472846,0.66524094]]");
 	}

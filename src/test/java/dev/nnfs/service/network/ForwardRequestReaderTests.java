@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Reading and checking a network request without Spring: the JSON reader collects every mistake
- * of a body, the network check adds what only the whole network shows, and a limit is reported
- * only when nothing else is wrong.
+ * Reading and checking a network request without Spring: the JSON reader collects every
+ * mistake of a body, the network check adds what only the whole network shows, and a
+ * limit is reported only when nothing else is wrong.
  */
 class ForwardRequestReaderTests {
 
@@ -38,7 +38,10 @@ class ForwardRequestReaderTests {
 		return MAPPER.readValue(json, ForwardRequest.class);
 	}
 
-	/** What reading and building the body throws, the service's own exception found in Jackson's wrapping. */
+	/**
+	 * What reading and building the body throws, the service's own exception found in
+	 * Jackson's wrapping.
+	 */
 	private static <T extends Throwable> T refusal(String json, Class<T> type) {
 		Throwable thrown = catchThrowable(() -> BUILDER.build(read(json)));
 		for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -58,8 +61,8 @@ class ForwardRequestReaderTests {
 		assertThat(pointers("""
 				{"sed": 1, "inputs": [[1, 2]], "layers": [{"type": "dense", "neurons": 2.5},
 				 {"type": "activation", "name": "relu", "weights": [[1]]}, {"type": "conv"}, 7],
-				 "returnLayers": "some"}"""))
-			.containsExactly("/sed", "/layers/0/neurons", "/layers/1/weights", "/layers/2/type", "/layers/3", "/returnLayers");
+				 "returnLayers": "some"}""")).containsExactly("/sed", "/layers/0/neurons", "/layers/1/weights",
+				"/layers/2/type", "/layers/3", "/returnLayers");
 	}
 
 	@Test
@@ -67,8 +70,7 @@ class ForwardRequestReaderTests {
 		assertThat(pointers("""
 				{"seed": 4294967296, "inputs": [[1, 2]], "layers": [{"type": "dense", "neurons": 0},
 				 {"type": "activation", "name": "swish2"}, {"type": "dense", "neurons": 2, "inputs": 7}],
-				 "labels": [0]}"""))
-			.containsExactly("/seed", "/layers/0/neurons", "/layers/1/name");
+				 "labels": [0]}""")).containsExactly("/seed", "/layers/0/neurons", "/layers/1/name");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -84,20 +86,23 @@ class ForwardRequestReaderTests {
 
 	@Test
 	void wholeNumbersMayBeWrittenWithAFraction() {
-		ForwardRequest request = read("{\"seed\": 7.0, \"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 3e0}]}");
+		ForwardRequest request = read(
+				"{\"seed\": 7.0, \"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 3e0}]}");
 		assertThat(request.seed()).isEqualTo(7L);
 		assertThat(((DenseSpec) request.layers().get(0)).neurons()).isEqualTo(3L);
 	}
 
 	@Test
 	void neuronsFollowFromExplicitWeights() {
-		Plan plan = BUILDER.build(read("{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"weights\": [[1, 0, 2], [0, 1, 3]]}]}"));
+		Plan plan = BUILDER.build(read(
+				"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"weights\": [[1, 0, 2], [0, 1, 3]]}]}"));
 		assertThat(plan.network().forward(plan.inputs(), false).get(0).values()).containsExactly(1f, 2f, 8f);
 	}
 
 	@Test
 	void neuronsThatContradictTheWeightsAreAMistake() {
-		assertThat(pointers("{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2, \"weights\": [[1, 0, 2], [0, 1, 3]]}]}"))
+		assertThat(pointers(
+				"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2, \"weights\": [[1, 0, 2], [0, 1, 3]]}]}"))
 			.containsExactly("/layers/0/weights");
 	}
 

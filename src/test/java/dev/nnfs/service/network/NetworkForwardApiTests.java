@@ -17,9 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every printed number of the seed notebooks' forward passes, through HTTP. Expected values are
- * the notebooks' printouts (NNFS-COMPAT.md gives each cell's stream position): exact before
- * softmax, within 2 ulp for softmax.
+ * Every printed number of the seed notebooks' forward passes, through HTTP. Expected
+ * values are the notebooks' printouts (NNFS-COMPAT.md gives each cell's stream position):
+ * exact before softmax, within 2 ulp for softmax.
  */
 @ApiTest
 class NetworkForwardApiTests {
@@ -40,7 +40,8 @@ class NetworkForwardApiTests {
 
 	@Test
 	void seed000In5WeightsThenXTimesWThenRelu() throws Exception {
-		// In[5]: X is the second spiral_data(2, 3) (stream position 6), then np.random.seed(0) and
+		// In[5]: X is the second spiral_data(2, 3) (stream position 6), then
+		// np.random.seed(0) and
 		// Layer_Dense(2, 3) with 0.10 * randn, forward without bias, ReLU.
 		JsonNode x = forward("""
 				{"seed": 0, "skip": 6, "spiral": {"samples": 2, "classes": 3},
@@ -53,10 +54,12 @@ class NetworkForwardApiTests {
 				 [ 0.          0.        ]
 				 [-0.63560337  0.7720158 ]]"""));
 
-		JsonNode answer = forward("""
-				{"seed": 0, "inputs": %s,
-				 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "relu"}],
-				 "returnLayers": "all"}""".formatted(x.get("outputs").toString()));
+		JsonNode answer = forward(
+				"""
+						{"seed": 0, "inputs": %s,
+						 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "relu"}],
+						 "returnLayers": "all"}"""
+					.formatted(x.get("outputs").toString()));
 		JsonNode dense = answer.get("layers").get(0);
 		Json.assertPrintsAs(Json.floats2d(dense.get("weights")), ("""
 				[[ 0.17640524  0.04001572  0.0978738 ]
@@ -81,9 +84,10 @@ class NetworkForwardApiTests {
 
 	@Test
 	void seed000In15SpiralDenseSoftmax() throws Exception {
-		JsonNode answer = forward("""
-				{"seed": 0, "skip": 6, "spiral": {"samples": 2, "classes": 3},
-				 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "softmax"}]}""");
+		JsonNode answer = forward(
+				"""
+						{"seed": 0, "skip": 6, "spiral": {"samples": 2, "classes": 3},
+						 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "softmax"}]}""");
 		Json.assertWithinUlps(Json.floats2d(answer.get("outputs")), Json.numpy("""
 				[[0.33333334 0.33333334 0.33333334]
 				 [0.33380836 0.3108572  0.3553344 ]
@@ -96,10 +100,11 @@ class NetworkForwardApiTests {
 
 	@Test
 	void seed000In16TwoLayerNetwork() throws Exception {
-		JsonNode answer = forward("""
-				{"seed": 0, "skip": 18, "spiral": {"samples": 100, "classes": 3},
-				 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "relu"},
-				            {"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "softmax"}]}""");
+		JsonNode answer = forward(
+				"""
+						{"seed": 0, "skip": 18, "spiral": {"samples": 100, "classes": 3},
+						 "layers": [{"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "relu"},
+						            {"type": "dense", "neurons": 3, "weightScale": 0.1}, {"type": "activation", "name": "softmax"}]}""");
 		assertThat(answer.get("shape").toString()).isEqualTo("[300,3]");
 		Json.assertWithinUlps(first5(Json.floats2d(answer.get("outputs"))), Json.numpy("""
 				[[0.33333334 0.33333334 0.33333334]
@@ -139,7 +144,8 @@ class NetworkForwardApiTests {
 
 	@Test
 	void bookNetworkLossAndAccuracy() throws Exception {
-		mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON).content(NetworkController.BOOK_NETWORK))
+		mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
+			.content(NetworkController.BOOK_NETWORK))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"loss\":1.0986104,")))
 			.andExpect(jsonPath("$.accuracy").value(0.34))
@@ -171,7 +177,8 @@ class NetworkForwardApiTests {
 
 	@Test
 	void handComputedLossAndAccuracy() throws Exception {
-		// Softmax of [ln 1, ln 3] is [0.25, 0.75]; of [0, 0] is [0.5, 0.5] (argmax 0, the first on ties).
+		// Softmax of [ln 1, ln 3] is [0.25, 0.75]; of [0, 0] is [0.5, 0.5] (argmax 0, the
+		// first on ties).
 		// Labels [1, 1]: loss = (-ln 0.75 - ln 0.5) / 2 = 0.4904146..., accuracy = 1/2.
 		JsonNode answer = forward("""
 				{"inputs": [[0, 1.0986123], [0, 0]],
@@ -184,7 +191,8 @@ class NetworkForwardApiTests {
 
 	@Test
 	void deadNeuronsAreReluUnitsThatNeverFire() throws Exception {
-		// Neuron 1 has weights [-1, -1]: with inputs ≥ 0 it outputs ≤ 0 for every row, so ReLU kills it.
+		// Neuron 1 has weights [-1, -1]: with inputs ≥ 0 it outputs ≤ 0 for every row, so
+		// ReLU kills it.
 		JsonNode answer = forward("""
 				{"inputs": [[1, 2], [0.5, 0], [3, 1]],
 				 "layers": [{"type": "dense", "neurons": 3, "weights": [[1, -1, 0], [1, -1, 0]], "biases": [0, 0, 0]},

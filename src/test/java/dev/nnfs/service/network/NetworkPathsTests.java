@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ways {@link ForwardEngine} runs a batch (plain Java for small passes; blocks of rows with
- * dgemm and the helper thread for large ones; any block size; every layer's output kept or only
- * the last) give the same bits as each other and as the op-by-op ND4J pipeline
- * ({@link OpByOpNetwork}).
+ * The ways {@link ForwardEngine} runs a batch (plain Java for small passes; blocks of
+ * rows with dgemm and the helper thread for large ones; any block size; every layer's
+ * output kept or only the last) give the same bits as each other and as the op-by-op ND4J
+ * pipeline ({@link OpByOpNetwork}).
  */
 class NetworkPathsTests {
 
@@ -40,7 +40,9 @@ class NetworkPathsTests {
 		return new DenseLayer(inputs, neurons, w, b);
 	}
 
-	/** 2 → 64 → 64 → 3 with relu, relu, softmax: the shape of the large-batch benchmark. */
+	/**
+	 * 2 → 64 → 64 → 3 with relu, relu, softmax: the shape of the large-batch benchmark.
+	 */
 	private static Network wide(SplittableRandom random) {
 		return new Network(List.of(dense(random, 2, 64, 1), activation("relu"), dense(random, 64, 64, 0.3),
 				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
@@ -78,7 +80,10 @@ class NetworkPathsTests {
 	private static final ForwardEngine JAVA = new ForwardEngine(
 			new EngineSettings(Long.MAX_VALUE, DEFAULTS.blockDoubles(), DEFAULTS.parallel()));
 
-	/** Every pass with a dense layer large: dgemm for wide layers, blocks shared with the helper. */
+	/**
+	 * Every pass with a dense layer large: dgemm for wide layers, blocks shared with the
+	 * helper.
+	 */
 	private static final ForwardEngine LARGE = new ForwardEngine(new EngineSettings(0, DEFAULTS.blockDoubles(), true));
 
 	/** The same in blocks of 8 rows, with a ragged last block whatever the widths. */

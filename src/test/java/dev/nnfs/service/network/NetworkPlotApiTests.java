@@ -27,9 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code POST /network/plot} over HTTP. The three-sector network's classes and confidences are
- * worked out here from its weights (softmax of {@code [5x, -2.5x + 4.33y, -2.5x - 4.33y]}) and
- * compared with every cell the picture draws.
+ * {@code POST /network/plot} over HTTP. The three-sector network's classes and
+ * confidences are worked out here from its weights (softmax of
+ * {@code [5x, -2.5x + 4.33y, -2.5x - 4.33y]}) and compared with every cell the picture
+ * draws.
  */
 @ApiTest
 class NetworkPlotApiTests {
@@ -40,9 +41,10 @@ class NetworkPlotApiTests {
 	MockMvc mvc;
 
 	private Document plot(String query, String body) throws Exception {
-		String svg = mvc.perform(post("/network/plot" + query).contentType(MediaType.APPLICATION_JSON)
-			.accept("image/svg+xml")
-			.content(body))
+		String svg = mvc
+			.perform(post("/network/plot" + query).contentType(MediaType.APPLICATION_JSON)
+				.accept("image/svg+xml")
+				.content(body))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
 			.andReturn()
@@ -96,8 +98,8 @@ class NetworkPlotApiTests {
 					.isEqualTo(Palette.OKABE_ITO.colour(best));
 				double shade = (1 / sum - 1.0 / 3) / (2.0 / 3) * RegionLayer.SHADES;
 				if (Math.abs(shade - Math.floor(shade) - 0.5) > 0.01) {
-					double opacity = RegionLayer.MIN_OPACITY
-							+ (RegionLayer.MAX_OPACITY - RegionLayer.MIN_OPACITY) * Math.round(shade) / RegionLayer.SHADES;
+					double opacity = RegionLayer.MIN_OPACITY + (RegionLayer.MAX_OPACITY - RegionLayer.MIN_OPACITY)
+							* Math.round(shade) / RegionLayer.SHADES;
 					assertThat(PlotFrame.num(rect, "fill-opacity")).as("opacity of cell " + c)
 						.isCloseTo(opacity, within(0.0051));
 					checkedShades++;
@@ -112,8 +114,7 @@ class NetworkPlotApiTests {
 	@Test
 	void theSpiralIsDrawnOnTopInItsLabelsColoursWithinTheAxes() throws Exception {
 		Document svg = plot("", NetworkPlotController.THREE_SECTORS);
-		assertThat(Xml.byClass(svg, "regions").getAttribute("data-columns")).as("default resolution")
-			.isEqualTo("100");
+		assertThat(Xml.byClass(svg, "regions").getAttribute("data-columns")).as("default resolution").isEqualTo("100");
 		Element scatter = Xml.byClass(svg, "scatter");
 		assertThat(children(scatter, "circle")).hasSize(300);
 		for (int c = 0; c < 3; c++) {
@@ -131,7 +132,8 @@ class NetworkPlotApiTests {
 		}
 		assertThat(Xml.texts(Xml.byClass(svg, "legend"))).containsExactly("predicted 0", "predicted 1", "predicted 2",
 				"class 0", "class 1", "class 2");
-		assertThat(Xml.byClass(svg, "title").getTextContent()).startsWith("Regions of dense 3 \u2192 softmax, accuracy ");
+		assertThat(Xml.byClass(svg, "title").getTextContent())
+			.startsWith("Regions of dense 3 \u2192 softmax, accuracy ");
 	}
 
 	@Test
@@ -144,8 +146,8 @@ class NetworkPlotApiTests {
 			.toList();
 		assertThat(fills).containsExactlyInAnyOrder(Palette.OKABE_ITO.colour(0), Palette.OKABE_ITO.colour(2),
 				Palette.OKABE_ITO.colour(1));
-		JsonNode forward = Json.parse(mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
-			.content(NetworkPlotController.SEEDED))
+		JsonNode forward = Json.parse(mvc.perform(
+				post("/network/forward").contentType(MediaType.APPLICATION_JSON).content(NetworkPlotController.SEEDED))
 			.andExpect(status().isOk())
 			.andReturn());
 		String accuracy = new java.math.BigDecimal(forward.get("accuracy").asString())
@@ -168,14 +170,17 @@ class NetworkPlotApiTests {
 		assertThat(frame.xMin()).isLessThanOrEqualTo(-3);
 		assertThat(frame.yMax()).isGreaterThanOrEqualTo(2);
 		// a linear last layer is not a probability: one middle shade everywhere
-		assertThat(children(Xml.byClass(svg, "regions"), "rect").stream().map((r) -> r.getAttribute("fill-opacity")).distinct())
-			.containsExactly("0.37");
+		assertThat(children(Xml.byClass(svg, "regions"), "rect").stream()
+			.map((r) -> r.getAttribute("fill-opacity"))
+			.distinct()).containsExactly("0.37");
 	}
 
 	private JsonNode problem(String query, String body) throws Exception {
-		return Json.parse(mvc.perform(post("/network/plot" + query).contentType(MediaType.APPLICATION_JSON)
-			.accept("image/svg+xml")
-			.content(body)).andExpect(status().isBadRequest())
+		return Json.parse(mvc
+			.perform(post("/network/plot" + query).contentType(MediaType.APPLICATION_JSON)
+				.accept("image/svg+xml")
+				.content(body))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andReturn());
 	}
@@ -190,8 +195,9 @@ class NetworkPlotApiTests {
 
 	@Test
 	void bodyMistakesHaveTheSamePointersAsForward() throws Exception {
-		JsonNode p = problem("", """
-				{"spiral": {"samples": 10, "classes": 3}, "layers": [{"type": "dense", "neurons": 3}, {"type": "activation", "name": "nope"}]}""");
+		JsonNode p = problem("",
+				"""
+						{"spiral": {"samples": 10, "classes": 3}, "layers": [{"type": "dense", "neurons": 3}, {"type": "activation", "name": "nope"}]}""");
 		assertThat(p.get("errors").get(0).get("pointer").asString()).isEqualTo("/layers/1/name");
 	}
 
@@ -208,7 +214,8 @@ class NetworkPlotApiTests {
 		assertThat(over.get("limit").asString()).isEqualTo("nnfs.limits.max-plot-resolution");
 		assertThat(over.get("limitValue").asInt()).isEqualTo(400);
 
-		// 400 × 400 cells through 400 neurons would be 64,000,000 values in one layer's output
+		// 400 × 400 cells through 400 neurons would be 64,000,000 values in one layer's
+		// output
 		JsonNode wide = problem("?resolution=400", """
 				{"inputs": [[0, 0]], "layers": [{"type": "dense", "neurons": 400}]}""");
 		assertThat(wide.get("limit").asString()).isEqualTo("nnfs.limits.max-layer-output-values");

@@ -11,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The straightforward pipeline the service's paths are checked and benchmarked against: every
- * layer as ND4J ops on a fresh array ({@code float32(float64(x) · float64(W))}, then the float32
- * bias; activations through their ND4J kernels).
+ * The straightforward pipeline the service's paths are checked and benchmarked against:
+ * every layer as ND4J ops on a fresh array ({@code float32(float64(x) · float64(W))},
+ * then the float32 bias; activations through their ND4J kernels).
  */
 public final class OpByOpNetwork {
 
@@ -47,13 +47,16 @@ public final class OpByOpNetwork {
 		}
 	}
 
-	/** {@code [batch, inputs]} FLOAT in, a new {@code [batch, neurons]} FLOAT array out. */
+	/**
+	 * {@code [batch, inputs]} FLOAT in, a new {@code [batch, neurons]} FLOAT array out.
+	 */
 	static INDArray dense(DenseLayer layer, INDArray x) {
 		long rows = x.size(0);
 		try (INDArray xd = x.castTo(DataType.DOUBLE);
 				INDArray wf = Nd4j.create(layer.weights(), new long[] { layer.inputs(), layer.neurons() }, 'c');
 				INDArray w = wf.castTo(DataType.DOUBLE);
-				INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] { rows, layer.neurons() }, 'f')) {
+				INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] { rows, layer.neurons() },
+						'f')) {
 			Nd4j.gemm(xd, w, product, false, false, 1.0, 0.0);
 			INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] { rows, layer.neurons() }, 'c');
 			out.assign(product);

@@ -82,7 +82,8 @@ class OutputBoundsTests {
 				}
 				for (float v : outputs.get(i).values()) {
 					assertThat(Float.isFinite(v)).as("trial %d layer %d", trial, i).isTrue();
-					// Bounds of the exact values; float32 rounding may add a few ulps, which LIMIT's margin absorbs.
+					// Bounds of the exact values; float32 rounding may add a few ulps,
+					// which LIMIT's margin absorbs.
 					assertThat((double) Math.abs(v)).as("trial %d layer %d", trial, i)
 						.isLessThanOrEqualTo(bounds[i] * (1 + 1e-6));
 				}
@@ -98,7 +99,8 @@ class OutputBoundsTests {
 		assertThat(OutputBounds.finite(List.of(dense), new float[] { 2e37f })).isFalse();
 		assertThat(OutputBounds.finite(List.of(dense), new float[] { 2e36f })).isTrue();
 		assertThat(OutputBounds.finite(List.of(dense, activation("softplus")), new float[] { 1f })).isFalse();
-		assertThat(OutputBounds.finite(List.of(dense, activation("softplus"), activation("softmax")), new float[] { 1f }))
+		assertThat(
+				OutputBounds.finite(List.of(dense, activation("softplus"), activation("softmax")), new float[] { 1f }))
 			.isFalse();
 	}
 

@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Large batches without labels or layer details are written while they are computed
- * ({@link StreamedForwardResponse}): the same bytes as the answer computed in full, and only when
- * every output is proven finite beforehand.
+ * ({@link StreamedForwardResponse}): the same bytes as the answer computed in full, and
+ * only when every output is proven finite beforehand.
  */
 @ApiTest
 class StreamedForwardApiTests {
@@ -37,7 +37,10 @@ class StreamedForwardApiTests {
 	@Autowired
 	JsonMapper mapper;
 
-	/** {@code rows} points in [-1, 1)² through 2 → 64 → 64 → 3 (relu, relu, softmax), seeded weights. */
+	/**
+	 * {@code rows} points in [-1, 1)² through 2 → 64 → 64 → 3 (relu, relu, softmax),
+	 * seeded weights.
+	 */
 	static String bigRequest(int rows, String extra) {
 		SplittableRandom random = new SplittableRandom(rows);
 		StringBuilder sb = new StringBuilder("{\"seed\": 3, \"inputs\": [");
@@ -46,10 +49,12 @@ class StreamedForwardApiTests {
 				.append(String.format(Locale.ROOT, "%.7g, %.7g", random.nextDouble(-1, 1), random.nextDouble(-1, 1)))
 				.append(']');
 		}
-		return sb.append("""
-				], "layers": [{"type": "dense", "neurons": 64, "weightScale": 0.5}, {"type": "activation", "name": "relu"},
-				 {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"},
-				 {"type": "dense", "neurons": 3, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]%s}""".formatted(extra))
+		return sb
+			.append("""
+					], "layers": [{"type": "dense", "neurons": 64, "weightScale": 0.5}, {"type": "activation", "name": "relu"},
+					 {"type": "dense", "neurons": 64, "weightScale": 0.3}, {"type": "activation", "name": "relu"},
+					 {"type": "dense", "neurons": 3, "weightScale": 0.3}, {"type": "activation", "name": "softmax"}]%s}"""
+				.formatted(extra))
 			.toString();
 	}
 
@@ -82,7 +87,8 @@ class StreamedForwardApiTests {
 		assertThat(outputs).hasNumberOfRows(20_011);
 		for (int r = 0; r < outputs.length; r++) {
 			float[] row = outputs[r];
-			assertThat(row[0] + row[1] + row[2]).as("row %d sums to 1", r).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+			assertThat(row[0] + row[1] + row[2]).as("row %d sums to 1", r)
+				.isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
 			int best = row[1] > row[0] ? (row[2] > row[1] ? 2 : 1) : (row[2] > row[0] ? 2 : 0);
 			assertThat(answer.get("argmax").get(r).asInt()).isEqualTo(best);
 			assertThat(answer.get("confidence").get(r).floatValue()).isEqualTo(row[best]);
@@ -105,7 +111,8 @@ class StreamedForwardApiTests {
 
 	@Test
 	void aSpiralWhoseLabelsAreNotScoredIsStreamed() throws Exception {
-		// 2 outputs for 3 classes: no loss or accuracy, so nothing needs the whole output first.
+		// 2 outputs for 3 classes: no loss or accuracy, so nothing needs the whole output
+		// first.
 		String body = """
 				{"seed": 1, "spiral": {"samples": 1000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64},
 				 {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64, "weightScale": 0.3},
@@ -116,18 +123,24 @@ class StreamedForwardApiTests {
 		assertThat(answer(body)).isEqualTo(mapper.writeValueAsString(controller.forwardWhole(request)));
 	}
 
-	/** 2,000 rows of {@code [1, 1]} through one dense layer of 1,024 neurons, every weight {@code w}. */
+	/**
+	 * 2,000 rows of {@code [1, 1]} through one dense layer of 1,024 neurons, every weight
+	 * {@code w}.
+	 */
 	private static String wide(String w) {
 		String row = "[" + (w + ", ").repeat(1_023) + w + "]";
-		return "{\"inputs\": [" + "[1, 1], ".repeat(1_999) + "[1, 1]], \"layers\": [{\"type\": \"dense\", \"neurons\": 1024, "
-				+ "\"weights\": [" + row + ", " + row + "]}]}";
+		return "{\"inputs\": [" + "[1, 1], ".repeat(1_999)
+				+ "[1, 1]], \"layers\": [{\"type\": \"dense\", \"neurons\": 1024, " + "\"weights\": [" + row + ", "
+				+ row + "]}]}";
 	}
 
 	@Test
 	void aLargeBatchNotProvenFiniteIsComputedFirst() throws Exception {
-		// |x . W| <= 1 * (1e37 + 1e37): past the bound that proves a value finite, though 2e37 is.
+		// |x . W| <= 1 * (1e37 + 1e37): past the bound that proves a value finite, though
+		// 2e37 is.
 		String finite = wide("1e37");
-		assertThat(controller.forward(mapper.readValue(finite, ForwardRequest.class))).isInstanceOf(ForwardResponse.class);
+		assertThat(controller.forward(mapper.readValue(finite, ForwardRequest.class)))
+			.isInstanceOf(ForwardResponse.class);
 		assertThat(Json.parse(answer(finite)).get("outputs").get(1_999).get(1_023).floatValue()).isEqualTo(2e37f);
 		// 3e38 + 3e38 overflows: refused before anything is written.
 		mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON).content(wide("3e38")))

@@ -5,8 +5,8 @@ import dev.nnfs.service.Golden;
 import java.util.List;
 
 /**
- * The float fields of the golden files written by {@code softmax_golden.py}: 8-hex-digit IEEE
- * bit patterns, space-separated within a field.
+ * The float fields of the golden files written by {@code softmax_golden.py}: 8-hex-digit
+ * IEEE bit patterns, space-separated within a field.
  */
 final class GoldenFloats {
 

@@ -46,7 +46,8 @@ class NumpyFloat32Tests {
 
 	@Test
 	void expSpecialValuesAsNumpy() {
-		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit; the primitive
+		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit; the
+		// primitive
 		// isEqualTo(float) would take -0.0f for 0.0f
 		assertThat(NumpyFloat32.exp(0.0f)).isEqualTo(Float.valueOf(1.0f));
 		assertThat(NumpyFloat32.exp(-0.0f)).isEqualTo(Float.valueOf(1.0f));
@@ -67,7 +68,8 @@ class NumpyFloat32Tests {
 
 	@Test
 	void expIsWithinNumpysStatedErrorOfTheCorrectlyRoundedExpOnEvery997thPattern() {
-		// numpy states a maximum error of 2.52 ulp for this kernel; denormal results are held to
+		// numpy states a maximum error of 2.52 ulp for this kernel; denormal results are
+		// held to
 		// 3 ulp of the smallest normal's spacing.
 		int checked = 0;
 		for (long pattern = 0; pattern <= 0xffffffffL; pattern += 997) {
@@ -125,7 +127,8 @@ class NumpyFloat32Tests {
 			sequential += v;
 		}
 		assertThat(sequential).isNotEqualTo(Float.valueOf(1.6777248e+07f));
-		// np.sum(np.array([[1e8] + [1.0]*300], dtype=np.float32), axis=1): halves of 144 and 157
+		// np.sum(np.array([[1e8] + [1.0]*300], dtype=np.float32), axis=1): halves of 144
+		// and 157
 		float[] b = new float[301];
 		b[0] = 1e8f;
 		Arrays.fill(b, 1, 301, 1f);

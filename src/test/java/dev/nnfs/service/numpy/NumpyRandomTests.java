@@ -16,8 +16,7 @@ class NumpyRandomTests {
 
 	/** {@code np.random.seed(0); np.random.randn(8)}. */
 	private static final double[] SEED_0 = { 1.764052345967664, 0.4001572083672233, 0.9787379841057392,
-			2.240893199201458, 1.8675579901499675, -0.977277879876411, 0.9500884175255894,
-			-0.1513572082976979 };
+			2.240893199201458, 1.8675579901499675, -0.977277879876411, 0.9500884175255894, -0.1513572082976979 };
 
 	/** {@code np.random.seed(4294967295); np.random.randn(4)}. */
 	private static final double[] SEED_MAX = { 0.6484086742306527, 0.6693235306338161, -1.0805437227474493,
@@ -42,7 +41,8 @@ class NumpyRandomTests {
 
 	@Test
 	void rawOutputIsReferenceMt19937() {
-		// init_genrand(5489) is std::mt19937's default; the C++ standard fixes its 10000th output.
+		// init_genrand(5489) is std::mt19937's default; the C++ standard fixes its
+		// 10000th output.
 		NumpyRandom rng = new NumpyRandom(5489);
 		assertThat(Integer.toUnsignedLong(rng.nextInt32())).isEqualTo(3499211612L);
 		for (int i = 2; i < 10000; i++) {
@@ -154,8 +154,10 @@ class NumpyRandomTests {
 
 	@Test
 	void goldenSequencesFromNumpy() {
-		// numpy takes log from the platform libm and this class from StrictMath; the two can
-		// differ in the last bit, so a float64 draw may be a few ulp off numpy's. The float32
+		// numpy takes log from the platform libm and this class from StrictMath; the two
+		// can
+		// differ in the last bit, so a float64 draw may be a few ulp off numpy's. The
+		// float32
 		// draws, which are all that nnfs uses, must be identical.
 		int exact = 0;
 		int total = 0;

@@ -43,8 +43,10 @@ class SoftmaxTests {
 
 	@Test
 	void softmaxOfOneTwoThreeIsNumpys() {
-		// numpy 2.4.6, float32, AVX512F: bits 3db861f3 3e7a9a19 3f2a4d3b, whose shortest reprs
-		// (repr of the np.float32 scalars) are these; 0.66524096 is the same float as 0.66524094
+		// numpy 2.4.6, float32, AVX512F: bits 3db861f3 3e7a9a19 3f2a4d3b, whose shortest
+		// reprs
+		// (repr of the np.float32 scalars) are these; 0.66524096 is the same float as
+		// 0.66524094
 		assertThat(softmax(1, 2, 3)).isEqualTo(parse("0.09003057", "0.24472846", "0.66524094"));
 		assertThat(softmax(1, 2, 3)).isEqualTo(parse("0.09003057", "0.24472846", "0.66524096"));
 		assertThat(hex(softmax(1, 2, 3))).isEqualTo("3db861f3 3e7a9a19 3f2a4d3b");
@@ -58,9 +60,12 @@ class SoftmaxTests {
 
 	@Test
 	void correctlyRoundedExpWouldGiveOtherBits() {
-		// With (float) Math.exp the middle probability is 3e7a9a1a, the float that the book's
-		// float64 print 0.24472847 also parses to; numpy's float32 exp(-1) is 1 ulp lower and
-		// so is its middle probability (3e7a9a19). 0.66524094 and 0.66524096 are one float.
+		// With (float) Math.exp the middle probability is 3e7a9a1a, the float that the
+		// book's
+		// float64 print 0.24472847 also parses to; numpy's float32 exp(-1) is 1 ulp lower
+		// and
+		// so is its middle probability (3e7a9a19). 0.66524094 and 0.66524096 are one
+		// float.
 		float[] e = { (float) Math.exp(-2.0), (float) Math.exp(-1.0), 1f };
 		float sum = (e[0] + e[1]) + e[2];
 		float[] plain = { e[0] / sum, e[1] / sum, e[2] / sum };
@@ -128,8 +133,8 @@ class SoftmaxTests {
 
 	@Test
 	void bookRowsAreWithinTwoUlpsOfADoublePrecisionSoftmax() {
-		float[][] rows = { { 4.8f, 1.21f, 2.385f }, { 8.9f, -1.81f, 0.2f }, { 1.41f, 1.051f, 0.026f },
-				{ 1, 2, 3 }, { -1, -2, -3 } };
+		float[][] rows = { { 4.8f, 1.21f, 2.385f }, { 8.9f, -1.81f, 0.2f }, { 1.41f, 1.051f, 0.026f }, { 1, 2, 3 },
+				{ -1, -2, -3 } };
 		for (float[] row : rows) {
 			float[] p = softmax(row);
 			double max = Double.NEGATIVE_INFINITY;
@@ -143,11 +148,11 @@ class SoftmaxTests {
 			}
 			for (int i = 0; i < row.length; i++) {
 				double exact = Math.exp((float) (row[i] - max)) / sum;
-				assertThat(Math.abs(p[i] - exact) <= 2 * Math.ulp((float) exact)).as("softmax " + row[i])
-					.isTrue();
+				assertThat(Math.abs(p[i] - exact) <= 2 * Math.ulp((float) exact)).as("softmax " + row[i]).isTrue();
 			}
 		}
-		// numpy float32 bits (the book prints its float64 result, [0.89528266 0.02470831 0.08000903])
+		// numpy float32 bits (the book prints its float64 result, [0.89528266 0.02470831
+		// 0.08000903])
 		assertThat(hex(softmax(4.8f, 1.21f, 2.385f))).isEqualTo("3f65313f 3cca6913 3da3dbc3");
 	}
 
@@ -159,7 +164,8 @@ class SoftmaxTests {
 		assertThat(p).isEqualTo(parse("0.2689414", "0.7310586"));
 		float[] l = logSoftmax(0, 200);
 		assertThat(Float.isFinite(l[0]) && Float.isFinite(l[1])).isTrue();
-		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit: -0.0f would not pass
+		// isEqualTo(Float.valueOf(..)) compares with Float.equals, bit for bit: -0.0f
+		// would not pass
 		assertThat(l[0]).isEqualTo(Float.valueOf(-200f));
 		assertThat(l[1]).isEqualTo(Float.valueOf(0f));
 	}

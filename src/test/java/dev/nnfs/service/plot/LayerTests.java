@@ -33,8 +33,7 @@ class LayerTests {
 			assertThat(v.get(i)[0]).as("x of vertex " + i).isCloseTo(frame.px(x[i]), within(0.006));
 			assertThat(v.get(i)[1]).as("y of vertex " + i).isCloseTo(frame.py(y[i]), within(0.006));
 		}
-		assertThat(v.get(2)[1]).as("y = 0 is the bottom edge")
-			.isCloseTo(frame.top() + frame.height(), within(0.006));
+		assertThat(v.get(2)[1]).as("y = 0 is the bottom edge").isCloseTo(frame.top() + frame.height(), within(0.006));
 		assertThat(path.getAttribute("stroke")).isEqualTo(Palette.OKABE_ITO.colour(0));
 		assertThat(Xml.texts(Xml.byClass(svg, "legend"))).isEqualTo(List.of("x²"));
 	}
@@ -53,7 +52,8 @@ class LayerTests {
 
 	@Test
 	void regionCellsOfOneClassAndShadeMergeAlongARow() {
-		// 4 × 2 grid on [0, 4] × [0, 2]: bottom row 0 0 1 1 (all sure), top row 2 2 2 2 with shades 1 1 0 0
+		// 4 × 2 grid on [0, 4] × [0, 2]: bottom row 0 0 1 1 (all sure), top row 2 2 2 2
+		// with shades 1 1 0 0
 		int[] classes = { 0, 0, 1, 1, 2, 2, 2, 2 };
 		float[] shades = { 1, 1, 1, 1, 1, 1, 0, Float.NaN };
 		Document svg = render(Chart.builder(600, 400)

@@ -7,12 +7,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A chart's data-to-pixel mapping read back from the document alone: the frame rectangle and the
- * axes' {@code data-min}/{@code data-max}. Tests compute where a value should be drawn from
- * these, independently of {@link PlotArea}.
+ * A chart's data-to-pixel mapping read back from the document alone: the frame rectangle
+ * and the axes' {@code data-min}/{@code data-max}. Tests compute where a value should be
+ * drawn from these, independently of {@link PlotArea}.
  */
-public record PlotFrame(double left, double top, double width, double height, double xMin, double xMax,
-		double yMin, double yMax) {
+public record PlotFrame(double left, double top, double width, double height, double xMin, double xMax, double yMin,
+		double yMax) {
 
 	public static PlotFrame of(Document svg) {
 		Element frame = Xml.byClass(svg, "frame");
@@ -44,7 +44,9 @@ public record PlotFrame(double left, double top, double width, double height, do
 		return Double.parseDouble(e.getAttribute(attribute));
 	}
 
-	/** The vertices of a path written as {@code M x y L x y ...}, subpath starts included. */
+	/**
+	 * The vertices of a path written as {@code M x y L x y ...}, subpath starts included.
+	 */
 	public static List<double[]> vertices(String d) {
 		List<double[]> out = new ArrayList<>();
 		String[] tokens = d.trim().split("\\s+");

@@ -13,7 +13,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Parses documents with the JDK's XML parser (namespace-aware, no DTDs), failing on anything not well-formed. */
+/**
+ * Parses documents with the JDK's XML parser (namespace-aware, no DTDs), failing on
+ * anything not well-formed.
+ */
 public final class Xml {
 
 	private Xml() {

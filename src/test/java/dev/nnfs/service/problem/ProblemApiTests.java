@@ -23,8 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every kind of client mistake gets an RFC 9457 problem with a pointer to what was wrong, and
- * never a 500, a stack trace or a class name.
+ * Every kind of client mistake gets an RFC 9457 problem with a pointer to what was wrong,
+ * and never a 500, a stack trace or a class name.
  */
 @ApiTest
 class ProblemApiTests {
@@ -121,7 +121,8 @@ class ProblemApiTests {
 
 	@Test
 	void wrongContentTypeIs415() throws Exception {
-		isProblem(mvc.perform(post("/activations/relu").contentType(MediaType.TEXT_PLAIN).content("{\"inputs\": [[1]]}")),
+		isProblem(
+				mvc.perform(post("/activations/relu").contentType(MediaType.TEXT_PLAIN).content("{\"inputs\": [[1]]}")),
 				415);
 	}
 
@@ -171,8 +172,8 @@ class ProblemApiTests {
 		}
 		body.append("]]}");
 		byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		ResultActions result = mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON)
-			.with((request) -> {
+		ResultActions result = mvc
+			.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).with((request) -> {
 				request.setContent(bytes);
 				request.removeHeader("Content-Length");
 				return request;

@@ -32,8 +32,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /spiral} over HTTP. Expected numbers come from the seed notebooks' printed output
- * and from the golden files numpy wrote ({@code src/test/resources/golden/}).
+ * {@code GET /spiral} over HTTP. Expected numbers come from the seed notebooks' printed
+ * output and from the golden files numpy wrote ({@code src/test/resources/golden/}).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,7 +44,10 @@ class SpiralControllerTests {
 			+ "\"inputs\":[[0.0,0.0],[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],"
 			+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":6}}";
 
-	/** Seed 000, In[5]: the notebook's second {@code spiral_data(2, 3)}, six draws further on. */
+	/**
+	 * Seed 000, In[5]: the notebook's second {@code spiral_data(2, 3)}, six draws further
+	 * on.
+	 */
 	private static final String IN5_JSON = "{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":6,"
 			+ "\"inputs\":[[0.0,0.0],[-0.47902483,-0.87780136],[-0.0,-0.0],[0.97696507,0.2133992],[0.0,0.0],[-0.63560337,0.7720158]],"
 			+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":12}}";
@@ -68,7 +71,8 @@ class SpiralControllerTests {
 		return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	// --- the seeds -------------------------------------------------------------------------
+	// --- the seeds
+	// -------------------------------------------------------------------------
 
 	@Test
 	void seedZeroIn4IsTheApiExampleToTheByte() throws Exception {
@@ -149,7 +153,8 @@ class SpiralControllerTests {
 					+ "0.0,-0.0,2\n-0.94481426,-0.3276065,2\n");
 	}
 
-	// --- the picture -------------------------------------------------------------------------
+	// --- the picture
+	// -------------------------------------------------------------------------
 
 	@Test
 	void svgIsAWellFormedScatterWithOneCirclePerPointOnUnitAxes() throws Exception {
@@ -176,12 +181,14 @@ class SpiralControllerTests {
 	void svgOfManyPointsStaysPlain() throws Exception {
 		String body = body(get("/spiral?format=svg&samples=2000&classes=5"));
 		Document svg = Xml.parse(body);
-		assertThat(Xml.byClass(svg, "scatter").getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle")
-			.getLength()).isEqualTo(10_000);
+		assertThat(
+				Xml.byClass(svg, "scatter").getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength())
+			.isEqualTo(10_000);
 		assertThat(body.length() < 60 * 10_000).as("about 40 bytes a point, not " + body.length() / 10_000).isTrue();
 	}
 
-	// --- formats -------------------------------------------------------------------------------
+	// --- formats
+	// -------------------------------------------------------------------------------
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "| application/json", "*/* | application/json",
@@ -218,7 +225,8 @@ class SpiralControllerTests {
 		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:not-acceptable");
 	}
 
-	// --- caching -------------------------------------------------------------------------------
+	// --- caching
+	// -------------------------------------------------------------------------------
 
 	@Test
 	void responsesHaveAStrongEtagAndLongCaching() {
@@ -258,7 +266,8 @@ class SpiralControllerTests {
 		assertThat(get(uri, HttpHeaders.IF_NONE_MATCH, "\"spiral-v0-stale\"").getStatus()).isEqualTo(200);
 	}
 
-	// --- bad input -------------------------------------------------------------------------------
+	// --- bad input
+	// -------------------------------------------------------------------------------
 
 	@ParameterizedTest
 	@CsvSource({ "samples=abc, samples", "samples=1.5, samples", "samples=-1, samples", "samples=0, samples",
@@ -273,8 +282,7 @@ class SpiralControllerTests {
 		JsonNode problem = JSON.readTree(body(response));
 		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:invalid-input");
 		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
-		assertThat(problem.get("detail").asString().contains(parameter)).as(problem.get("detail").asString())
-			.isTrue();
+		assertThat(problem.get("detail").asString().contains(parameter)).as(problem.get("detail").asString()).isTrue();
 	}
 
 	@Test
@@ -296,8 +304,7 @@ class SpiralControllerTests {
 		assertThat(problem.get("type").asString()).isEqualTo("urn:nnfs:problem:limit-exceeded");
 		assertThat(problem.get("limit").asString()).isEqualTo("nnfs.limits.max-spiral-points");
 		assertThat(problem.get("limitValue").asLong()).isEqualTo(1_000_000);
-		assertThat(problem.get("detail").asString().contains("1000000")).as(problem.get("detail").asString())
-			.isTrue();
+		assertThat(problem.get("detail").asString().contains("1000000")).as(problem.get("detail").asString()).isTrue();
 	}
 
 	@Test
@@ -317,7 +324,8 @@ class SpiralControllerTests {
 		assertThat(get("/spiral?samples=1&classes=1&skip=100000000&seed=4294967295").getStatus()).isEqualTo(200);
 	}
 
-	// --- helpers -------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------
 
 	private static Matcher matchName(String golden) {
 		Matcher m = GOLDEN_NAME.matcher(golden);
@@ -325,7 +333,10 @@ class SpiralControllerTests {
 		return m;
 	}
 
-	/** Compares the JSON's inputs (as written, parsed as float32) and labels with a golden file. */
+	/**
+	 * Compares the JSON's inputs (as written, parsed as float32) and labels with a golden
+	 * file.
+	 */
 	private static void assertJsonMatchesGolden(String golden, String body) {
 		List<String[]> expected = Golden.rows(golden);
 		int start = body.indexOf("\"inputs\":[[") + "\"inputs\":[[".length();
@@ -344,8 +355,9 @@ class SpiralControllerTests {
 	}
 
 	/**
-	 * Same float32, sign of zero included, and written with the same decimal digits as numpy's
-	 * shortest repr (which may use another notation: {@code 2.3763678e-05} is {@code 2.3763678E-5}).
+	 * Same float32, sign of zero included, and written with the same decimal digits as
+	 * numpy's shortest repr (which may use another notation: {@code 2.3763678e-05} is
+	 * {@code 2.3763678E-5}).
 	 */
 	private static void assertFloatBits(String expected, String actual, String what) {
 		float want = Float.parseFloat(expected);

@@ -60,13 +60,15 @@ class SpiralDataTests {
 
 	@Test
 	void oneSamplePerClassSitsAtTheOrigin() {
-		// linspace(0.0, 1, 1) is [0.0], so every point is (0 * sin, 0 * cos): signed zeros
+		// linspace(0.0, 1, 1) is [0.0], so every point is (0 * sin, 0 * cos): signed
+		// zeros
 		NumpyRandom rng = new NumpyRandom(0);
 		Spiral spiral = SpiralData.spiralData(1, 4, rng);
 		assertThat(rng.draws()).isEqualTo(4);
 		assertThat(spiral.labels()).isEqualTo(new int[] { 0, 1, 2, 3 });
 		for (float v : spiral.points()) {
-			// Float.valueOf: compared with Float.equals, bit for bit, so only +0.0f passes
+			// Float.valueOf: compared with Float.equals, bit for bit, so only +0.0f
+			// passes
 			assertThat(Math.abs(v)).isEqualTo(Float.valueOf(0f));
 		}
 	}

@@ -67,7 +67,10 @@ class FloatBatchSerializerTests {
 	void floatArraysAsJacksonWritesThem() {
 		SimpleModule module = new SimpleModule();
 		module.addSerializer(float[].class, new FloatArraySerializer());
-		JsonMapper chunked = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).addModule(module).build();
+		JsonMapper chunked = JsonMapper.builder()
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+			.addModule(module)
+			.build();
 		JsonMapper plain = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 		for (float[] v : List.of(new float[0], new float[] { 1f / 3, Float.NaN, -0f, 1e-4f },
 				new float[] { Float.NEGATIVE_INFINITY })) {

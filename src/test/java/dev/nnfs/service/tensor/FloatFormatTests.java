@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@link FloatFormat} against Jackson's own float writer and against {@code Float.parseFloat}, on
- * millions of bit patterns spread over the whole float32 range.
+ * {@link FloatFormat} against Jackson's own float writer and against
+ * {@code Float.parseFloat}, on millions of bit patterns spread over the whole float32
+ * range.
  */
 class FloatFormatTests {
 
@@ -28,7 +29,8 @@ class FloatFormatTests {
 		String ours = format(v);
 		String jackson = FloatToDecimal.toString(v);
 		if (!ours.equals(jackson)) {
-			fail("0x" + Integer.toHexString(Float.floatToRawIntBits(v)) + ": " + ours + " but Jackson writes " + jackson);
+			fail("0x" + Integer.toHexString(Float.floatToRawIntBits(v)) + ": " + ours + " but Jackson writes "
+					+ jackson);
 		}
 		if (Float.floatToRawIntBits(Float.parseFloat(ours)) != Float.floatToRawIntBits(v)) {
 			fail(ours + " does not read back as 0x" + Integer.toHexString(Float.floatToRawIntBits(v)));

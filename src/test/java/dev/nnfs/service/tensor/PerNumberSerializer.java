@@ -5,9 +5,9 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
 /**
- * The straightforward {@link FloatBatch} writer that {@link FloatBatchSerializer} replaces: one
- * {@code writeNumber(float)} (and one String) per value. The reference for its bytes and the
- * baseline for its speed.
+ * The straightforward {@link FloatBatch} writer that {@link FloatBatchSerializer}
+ * replaces: one {@code writeNumber(float)} (and one String) per value. The reference for
+ * its bytes and the baseline for its speed.
  */
 public final class PerNumberSerializer extends ValueSerializer<FloatBatch> {
 

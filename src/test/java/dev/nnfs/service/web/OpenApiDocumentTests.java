@@ -46,9 +46,11 @@ class OpenApiDocumentTests {
 				assertThat(ok.findValues("examples")).as(name + " has an answer example").isNotEmpty();
 				if (operation.has("requestBody")) {
 					assertThat(operation.at("/requestBody/content").findValues("examples"))
-						.as(name + " has a request example").isNotEmpty();
+						.as(name + " has a request example")
+						.isNotEmpty();
 					assertThat(operation.at("/responses/415/content/application~1problem+json/schema/$ref").asString())
-						.as(name).isEqualTo("#/components/schemas/Problem");
+						.as(name)
+						.isEqualTo("#/components/schemas/Problem");
 				}
 				for (String status : List.of("400", "405", "406")) {
 					assertThat(operation.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
@@ -64,13 +66,14 @@ class OpenApiDocumentTests {
 	void numberArraysAreArrays() throws Exception {
 		JsonNode schemas = document().at("/components/schemas");
 		assertThat(schemas.has("FloatBatch")).isFalse();
-		assertThat(schemas.at("/Batch/oneOf").findValuesAsString("$ref"))
-			.containsExactly("#/components/schemas/Matrix", "#/components/schemas/Vector");
+		assertThat(schemas.at("/Batch/oneOf").findValuesAsString("$ref")).containsExactly("#/components/schemas/Matrix",
+				"#/components/schemas/Vector");
 		assertThat(schemas.at("/ActivationResponse/properties/outputs/$ref").asString())
 			.isEqualTo("#/components/schemas/Batch");
 		assertThat(schemas.at("/ForwardResponse/properties/outputs/$ref").asString())
 			.isEqualTo("#/components/schemas/Batch");
-		assertThat(schemas.at("/DenseSpec/properties/weights/$ref").asString()).isEqualTo("#/components/schemas/Matrix");
+		assertThat(schemas.at("/DenseSpec/properties/weights/$ref").asString())
+			.isEqualTo("#/components/schemas/Matrix");
 		assertThat(schemas.at("/ActivationName/enum").size()).isGreaterThanOrEqualTo(12);
 		assertThat(schemas.at("/SpiralSpec/required").toString()).contains("samples", "classes");
 	}
@@ -84,7 +87,8 @@ class OpenApiDocumentTests {
 	@Test
 	void theMetaSchemaCatchesAHeaderWithoutASchema() throws Exception {
 		String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
-		String broken = document.replaceFirst("\"ETag\":\\{\"description\":\"([^\"]*)\",\"style\":\"simple\",\"schema\":\\{\"type\":\"string\"\\}\\}",
+		String broken = document.replaceFirst(
+				"\"ETag\":\\{\"description\":\"([^\"]*)\",\"style\":\"simple\",\"schema\":\\{\"type\":\"string\"\\}\\}",
 				"\"ETag\":{\"description\":\"$1\",\"style\":\"simple\"}");
 		assertThat(broken).isNotEqualTo(document);
 		List<String> violations = OpenApiContract.violations(broken);

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The check every HTTP test's answers go through ({@link OpenApiContract}) fails on an answer the
- * document does not allow: a wrong type, a missing required member, an undocumented status, a
- * problem sent as plain JSON.
+ * The check every HTTP test's answers go through ({@link OpenApiContract}) fails on an
+ * answer the document does not allow: a wrong type, a missing required member, an
+ * undocumented status, a problem sent as plain JSON.
  */
 @ApiTest
 class OpenApiResponseCheckTests {

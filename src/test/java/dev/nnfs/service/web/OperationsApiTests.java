@@ -36,12 +36,19 @@ class OperationsApiTests {
 	void metricsCountRequestsPerEndpointAndStatusAndShowNd4jMemory() throws Exception {
 		mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1]]}"))
 			.andExpect(status().isOk());
-		mvc.perform(post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[\"x\"]]}"))
+		mvc.perform(
+				post("/activations/relu").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[\"x\"]]}"))
 			.andExpect(status().isBadRequest());
-		String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
-		assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/activations/\\{name\\}\"")
-			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/activations/\\{name\\}\"")
+		String metrics = mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(metrics)
+			.containsPattern(
+					"http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/activations/\\{name\\}\"")
+			.containsPattern(
+					"http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/activations/\\{name\\}\"")
 			.containsPattern("(?m)^nnfs_nd4j_offheap_bytes [0-9.E]+$")
 			.containsPattern("(?m)^nnfs_process_resident_bytes [0-9.E]+$")
 			.contains("nnfs_compute_slots", "nnfs_compute_refused_total");
@@ -57,17 +64,21 @@ class OperationsApiTests {
 
 	@Test
 	void actuatorExposesOnlyHealthInfoAndPrometheus() throws Exception {
-		mvc.perform(get("/actuator")).andExpect(status().isOk())
+		mvc.perform(get("/actuator"))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$._links.health").exists())
 			.andExpect(jsonPath("$._links.prometheus").exists())
 			.andExpect(jsonPath("$._links.env").doesNotExist())
 			.andExpect(jsonPath("$._links.beans").doesNotExist());
-		for (String hidden : new String[] { "env", "beans", "heapdump", "threaddump", "configprops", "loggers", "mappings",
-				"shutdown", "metrics" }) {
-			mvc.perform(get("/actuator/" + hidden)).andExpect(status().isNotFound())
+		for (String hidden : new String[] { "env", "beans", "heapdump", "threaddump", "configprops", "loggers",
+				"mappings", "shutdown", "metrics" }) {
+			mvc.perform(get("/actuator/" + hidden))
+				.andExpect(status().isNotFound())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 		}
-		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
 	}
 
 	@Test
@@ -76,13 +87,16 @@ class OperationsApiTests {
 			.header("Access-Control-Request-Method", "POST"))
 			.andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
 		mvc.perform(post("/activations/relu").header("Origin", "https://elsewhere.example.org")
-			.contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": [[1]]}"))
-			.andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"inputs\": [[1]]}")).andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
 	}
 
 	@Test
 	void infoAndMetricsGiveTheSameBlasVerdict() throws Exception {
-		String info = mvc.perform(get("/actuator/info")).andExpect(status().isOk()).andReturn().getResponse()
+		String info = mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		boolean inOrder = JsonPath.read(info, "$.blas.sumsInInputOrder");
 		String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
@@ -91,7 +105,8 @@ class OperationsApiTests {
 
 	@Test
 	void theErrorPageIsAProblemToo() throws Exception {
-		mvc.perform(get("/error")).andExpect(status().isNotFound())
+		mvc.perform(get("/error"))
+			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(content().string(not(containsString("timestamp"))));
 	}
@@ -99,7 +114,8 @@ class OperationsApiTests {
 	@Test
 	void aResultThatOverflowsFloat32IsRefusedNotSentAsInfinity() throws Exception {
 		mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"inputs\": [[3e38, 3e38]], \"layers\": [{\"type\": \"dense\", \"neurons\": 1, \"weights\": [[3e38], [3e38]]}]}"))
+			.content(
+					"{\"inputs\": [[3e38, 3e38]], \"layers\": [{\"type\": \"dense\", \"neurons\": 1, \"weights\": [[3e38], [3e38]]}]}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:nnfs:problem:non-finite-result"))

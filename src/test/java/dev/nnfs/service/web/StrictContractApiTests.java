@@ -22,9 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The contract's strict-input rules, each from a mistake a new user makes: fractional integers,
- * unknown query parameters, a missing Content-Type, several mistakes in one body, broken JSON,
- * an Accept the endpoint cannot meet; and the conveniences a newcomer expects.
+ * The contract's strict-input rules, each from a mistake a new user makes: fractional
+ * integers, unknown query parameters, a missing Content-Type, several mistakes in one
+ * body, broken JSON, an Accept the endpoint cannot meet; and the conveniences a newcomer
+ * expects.
  */
 @ApiTest
 class StrictContractApiTests {
@@ -39,23 +40,25 @@ class StrictContractApiTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			neurons 2.9999  | {"inputs": [[1, 2]], "layers": [{"type": "dense", "neurons": 2.9999}]}           | /layers/0/neurons | 2.9999
-			seed 1.7        | {"seed": 1.7, "inputs": [[1, 2]], "layers": [%D3%]}                                | /seed             | 1.7
-			samples 2.7     | {"spiral": {"samples": 2.7, "classes": 3}, "layers": [%D3%]}                       | /spiral/samples   | 2.7
-			skip as string  | {"skip": "6", "inputs": [[1, 2]], "layers": [%D3%]}                                | /skip             | "6"
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					neurons 2.9999  | {"inputs": [[1, 2]], "layers": [{"type": "dense", "neurons": 2.9999}]}           | /layers/0/neurons | 2.9999
+					seed 1.7        | {"seed": 1.7, "inputs": [[1, 2]], "layers": [%D3%]}                                | /seed             | 1.7
+					samples 2.7     | {"spiral": {"samples": 2.7, "classes": 3}, "layers": [%D3%]}                       | /spiral/samples   | 2.7
+					skip as string  | {"skip": "6", "inputs": [[1, 2]], "layers": [%D3%]}                                | /skip             | "6"
+					""")
 	void integerFieldsTakeIntegersOnly(String name, String body, String pointer, String shown) throws Exception {
 		postJson("/network/forward", body.replace("%D3%", DENSE3)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:nnfs:problem:invalid-input"))
 			.andExpect(jsonPath("$.errors[0].pointer").value(pointer))
-			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("must be an integer"),
-					containsString(shown))));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(allOf(containsString("must be an integer"), containsString(shown))));
 	}
 
 	@Test
 	void wholeNumbersWrittenWithAPointAreIntegers() throws Exception {
-		postJson("/network/forward", "{\"seed\": 0.0, \"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 3.0}]}")
+		postJson("/network/forward",
+				"{\"seed\": 0.0, \"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 3.0}]}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.shape[1]").value(3));
 	}
@@ -113,14 +116,13 @@ class StrictContractApiTests {
 				{"inputs": [[1, 2]], "layers": [{"type": "dense", "neurons": 0},
 				 {"type": "activation", "name": "swish2"}, {"type": "dense", "neurons": 2, "name": "relu"}]}""")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].pointer").value(hasItems("/layers/0/neurons", "/layers/1/name",
-					"/layers/2/name")));
+			.andExpect(jsonPath("$.errors[*].pointer")
+				.value(hasItems("/layers/0/neurons", "/layers/1/name", "/layers/2/name")));
 	}
 
 	@Test
 	void truncatedJsonIsDescribedWithoutParserInternals() throws Exception {
-		postJson("/activations/relu", "{\"inputs\": [[1, 2]")
-			.andExpect(status().isBadRequest())
+		postJson("/activations/relu", "{\"inputs\": [[1, 2]").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:nnfs:problem:malformed-json"))
 			.andExpect(jsonPath("$.detail").value(allOf(containsString("ends before"), not(containsString("Source")),
 					not(containsString("REDACTED")), not(containsString("#UNKNOWN")))));
@@ -128,10 +130,9 @@ class StrictContractApiTests {
 
 	@Test
 	void trailingContentIsNamedAsSuch() throws Exception {
-		postJson("/activations/relu", "{\"inputs\": [[1, 2]]} {\"inputs\": [[3]]}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(allOf(containsString("more after"),
-					not(containsString("must be an object")))));
+		postJson("/activations/relu", "{\"inputs\": [[1, 2]]} {\"inputs\": [[3]]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value(allOf(containsString("more after"), not(containsString("must be an object")))));
 	}
 
 	@Test
@@ -150,7 +151,8 @@ class StrictContractApiTests {
 
 	@Test
 	void neuronsMayBeLeftOutWhenWeightsAreGiven() throws Exception {
-		postJson("/network/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"weights\": [[1, 0, 2], [0, 1, 3]]}]}")
+		postJson("/network/forward",
+				"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"weights\": [[1, 0, 2], [0, 1, 3]]}]}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.outputs[0][0]").value(1.0))
 			.andExpect(jsonPath("$.outputs[0][1]").value(2.0))
@@ -170,9 +172,7 @@ class StrictContractApiTests {
 
 	@Test
 	void theRootLeadsToSwaggerUi() throws Exception {
-		mvc.perform(get("/"))
-			.andExpect(status().isFound())
-			.andExpect(header().string("Location", "/swagger-ui.html"));
+		mvc.perform(get("/")).andExpect(status().isFound()).andExpect(header().string("Location", "/swagger-ui.html"));
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.nnfs.service.web;
 
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The service with settings changed from their defaults: a compute deadline no network can meet,
- * and CORS opened to one origin.
+ * The service with settings changed from their defaults: a compute deadline no network
+ * can meet, and CORS opened to one origin.
  */
 @SpringBootTest(properties = { "nnfs.compute.deadline=1ns", "nnfs.compute.retry-after=3s",
 		"nnfs.cors.allowed-origins=https://notebook.example.org" })
@@ -30,7 +29,8 @@ class TunedConfigurationTests {
 	@Test
 	void aComputationPastItsDeadlineIsStoppedWithA503() throws Exception {
 		mvc.perform(post("/network/forward").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"seed\": 0, \"spiral\": {\"samples\": 100, \"classes\": 3}, \"layers\": [{\"type\": \"dense\", \"neurons\": 3}]}"))
+			.content(
+					"{\"seed\": 0, \"spiral\": {\"samples\": 100, \"classes\": 3}, \"layers\": [{\"type\": \"dense\", \"neurons\": 3}]}"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "3"))
 			.andExpect(jsonPath("$.type").value("urn:nnfs:problem:timeout"))
