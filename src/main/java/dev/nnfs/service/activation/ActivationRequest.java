@@ -31,18 +31,19 @@ public record ActivationRequest(
 			Violations violations = new Violations();
 			JsonBody body = new JsonBody(p, ctxt, violations);
 			FloatBatch[] inputs = new FloatBatch[1];
+			boolean[] given = new boolean[1];
 			@SuppressWarnings("unchecked")
 			Map<String, Double>[] params = new Map[1];
 			boolean read = body.object("", "the body", FIELDS, (name, at) -> {
 				if (name.equals("inputs")) {
+					given[0] = true;
 					inputs[0] = body.batch(at);
 				}
 				else {
 					params[0] = body.numbers(at);
 				}
 			});
-			if (read && inputs[0] == null
-					&& violations.list().stream().noneMatch((v) -> "/inputs".equals(v.pointer()))) {
+			if (read && !given[0]) {
 				violations.at("/inputs", "is required: a batch (array of rows) or one sample (array of numbers)");
 			}
 			violations.throwIfAny();

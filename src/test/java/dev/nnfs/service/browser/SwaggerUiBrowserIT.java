@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -240,9 +241,18 @@ class SwaggerUiBrowserIT {
 		return op;
 	}
 
+	/**
+	 * Types a parameter's value, or picks it where the document gives a choice (the
+	 * activation names).
+	 */
 	private static void setParameter(WebElement op, String name, String value) {
-		WebElement input = op.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input"));
-		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+		WebElement row = op.findElement(By.cssSelector("tr[data-param-name='" + name + "']"));
+		List<WebElement> choices = row.findElements(By.cssSelector("select"));
+		if (!choices.isEmpty()) {
+			new Select(choices.get(0)).selectByVisibleText(value);
+			return;
+		}
+		row.findElement(By.cssSelector("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
 	}
 
 	/** Clicks Execute and waits for the live response; returns its HTTP status. */
