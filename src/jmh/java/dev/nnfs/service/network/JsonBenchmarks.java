@@ -38,13 +38,16 @@ public class JsonBenchmarks {
 
 	NetworkController controller;
 
+	NetworkBuilder builder;
+
 	JsonMapper perNumber;
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		request = BenchData.bigBatchRequest(100_000);
-		controller = new NetworkController(new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS));
-		response = controller.forwardWhole(BenchData.MAPPER.readValue(request, ForwardRequest.class));
+		builder = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS);
+		controller = new NetworkController(builder);
+		response = NetworkController.whole(builder.build(BenchData.MAPPER.readValue(request, ForwardRequest.class)));
 		SimpleModule module = new SimpleModule();
 		module.addSerializer(FloatBatch.class, new PerNumberSerializer());
 		perNumber = JsonMapper.builder()
@@ -86,7 +89,7 @@ public class JsonBenchmarks {
 	@Benchmark
 	public byte[] endToEndWhole() {
 		ForwardRequest parsed = BenchData.MAPPER.readValue(request, ForwardRequest.class);
-		return BenchData.MAPPER.writeValueAsBytes(controller.forwardWhole(parsed));
+		return BenchData.MAPPER.writeValueAsBytes(NetworkController.whole(builder.build(parsed)));
 	}
 
 	/** Parse, build, forward, predictions, write: the whole request in process, as the service answers it. */

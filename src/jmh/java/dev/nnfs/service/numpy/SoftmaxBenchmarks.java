@@ -4,7 +4,7 @@ import dev.nnfs.service.activation.Activation;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.activation.Predictions;
 import dev.nnfs.service.tensor.FloatBatch;
-import dev.nnfs.service.tensor.NdArrays;
+import dev.nnfs.service.tensor.TestArrays;
 
 import java.util.concurrent.TimeUnit;
 
@@ -43,9 +43,9 @@ public class SoftmaxBenchmarks {
 	public Predictions softmaxThroughNd4j() {
 		FloatBatch in = FloatBatch.of(new float[] { 1f, 2f, 3f }, 1, 3);
 		FloatBatch out;
-		try (INDArray x = NdArrays.toNdArray(in)) {
+		try (INDArray x = TestArrays.toNdArray(in)) {
 			softmax.applyInPlace(x, params);
-			out = NdArrays.toBatch(x, in);
+			out = TestArrays.toBatch(x, in);
 		}
 		return Predictions.of(out.values(), 1, 3);
 	}

@@ -43,8 +43,14 @@ public record ActivationRequest(
 					params[0] = body.numbers(at);
 				}
 			});
-			if (read && !given[0]) {
-				violations.at("/inputs", "is required: a batch (array of rows) or one sample (array of numbers)");
+			boolean reported = violations.list()
+				.stream()
+				.anyMatch((v) -> v.pointer() != null
+						&& (v.pointer().equals("/inputs") || v.pointer().startsWith("/inputs/")));
+			if (read && inputs[0] == null && !reported) {
+				violations.at("/inputs",
+						given[0] ? "must be a batch (array of rows) or one sample (array of numbers), not null"
+								: "is required: a batch (array of rows) or one sample (array of numbers)");
 			}
 			violations.throwIfAny();
 			return new ActivationRequest(inputs[0], params[0]);

@@ -120,13 +120,10 @@ class NetworkController {
 	}
 
 	/**
-	 * The answer computed in full before it is written: the same JSON as a streamed one.
+	 * The answer computed in full before it is written; a streamed answer writes the same
+	 * JSON.
 	 */
-	ForwardResponse forwardWhole(ForwardRequest request) {
-		return whole(builder.build(request));
-	}
-
-	private static ForwardResponse whole(Plan plan) {
+	static ForwardResponse whole(Plan plan) {
 		boolean keep = plan.detail() != Detail.NONE;
 		List<FloatBatch> outputs = plan.network().forward(plan.inputs(), keep);
 		FloatBatch out = outputs.get(outputs.size() - 1);

@@ -179,13 +179,6 @@ public final class NumpyFloat32 {
 		return Math.fma(exponent, LOGE2, num / denom);
 	}
 
-	/** {@link #exp(float)} of {@code values[from..to)}, in place. */
-	public static void expInPlace(float[] values, int from, int to) {
-		for (int i = from; i < to; i++) {
-			values[i] = exp(values[i]);
-		}
-	}
-
 	/**
 	 * {@code np.sum} of {@code n} contiguous float32 starting at {@code offset}, in
 	 * numpy's order for a C-contiguous reduction along the last axis: the identity 0 plus

@@ -216,22 +216,6 @@ public final class NumpyRandom {
 	}
 
 	/**
-	 * {@code np.random.randn(n)} as it behaves after {@code nnfs.init()}: {@code n}
-	 * float64 normals, each rounded to float32.
-	 * @param n how many values, {@code >= 0}
-	 * @return a new array of {@code n} float32 draws
-	 * @throws IllegalArgumentException if {@code n} is negative
-	 */
-	public float[] randnFloat32(int n) {
-		if (n < 0) {
-			throw new IllegalArgumentException("length must be >= 0, but was " + n);
-		}
-		float[] out = new float[n];
-		fillRandnFloat32(out, 0, n);
-		return out;
-	}
-
-	/**
 	 * Fills {@code dst[offset .. offset+length)} with float32 normal draws, in order (the
 	 * row-major fill of {@code randn(rows, cols)} when the range is a whole matrix).
 	 * @param dst the destination array

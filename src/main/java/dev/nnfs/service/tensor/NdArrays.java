@@ -14,14 +14,6 @@ public final class NdArrays {
 	private NdArrays() {
 	}
 
-	/**
-	 * A {@code [rows, cols]} FLOAT, c-order copy of the batch (rank 1 included, as one
-	 * row).
-	 */
-	public static INDArray toNdArray(FloatBatch batch) {
-		return Nd4j.create(batch.values(), new long[] { batch.rows(), batch.cols() }, 'c');
-	}
-
 	/** A {@code [rows, cols]} FLOAT, c-order copy of row-major values. */
 	public static INDArray matrix(float[] values, int rows, int cols) {
 		return Nd4j.create(values, new long[] { rows, cols }, 'c');
@@ -42,14 +34,6 @@ public final class NdArrays {
 				c.close();
 			}
 		}
-	}
-
-	/**
-	 * The batch's rank with the array's values and width: what an activation or layer
-	 * returns.
-	 */
-	public static FloatBatch toBatch(INDArray array, FloatBatch like) {
-		return like.withValues(toFloats(array), (int) array.size(1));
 	}
 
 }

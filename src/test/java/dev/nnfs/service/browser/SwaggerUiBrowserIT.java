@@ -188,19 +188,20 @@ class SwaggerUiBrowserIT {
 	@Test
 	void theDecisionRegionsOfASeededNetworkCoverThePlane() throws IOException {
 		// A POST answer cannot be navigated to: fetch it and open it as an SVG document
-		// of its own.
-		// The URL is absolute: a relative one fails to parse if the window still shows
-		// the blob:
-		// document an earlier test opened.
+		// of
+		// its own, after the script has answered (a navigation that wins the race ends
+		// the
+		// script without its answer). The URL is absolute: a relative one fails to parse
+		// if
+		// the window still shows the blob: document an earlier test opened.
 		driver.get(url("/v3/api-docs"));
-		Object status = ((JavascriptExecutor) driver).executeAsyncScript(
-				"""
-						const done = arguments[arguments.length - 1];
-						fetch(arguments[1], { method: 'POST', headers: { 'Content-Type': 'application/json',
-						    'Accept': 'image/svg+xml' }, body: arguments[0] })
-						  .then(async (r) => { const blob = await r.blob(); window.location.href = URL.createObjectURL(blob); done(r.status); })
-						  .catch((e) => done(String(e)));""",
-				seededNetwork(), url("/network/plot?resolution=100"));
+		Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[1], { method: 'POST', headers: { 'Content-Type': 'application/json',
+				    'Accept': 'image/svg+xml' }, body: arguments[0] })
+				  .then(async (r) => { const page = URL.createObjectURL(await r.blob()); done(r.status);
+				    setTimeout(() => { window.location.href = page; }, 0); })
+				  .catch((e) => done(String(e)));""", seededNetwork(), url("/network/plot?resolution=100"));
 		assertThat(status).isEqualTo(200L);
 		new WebDriverWait(driver, WAIT).until((d) -> "svg".equals(js("return document.documentElement.localName")));
 		Map<String, Object> r = rendered();

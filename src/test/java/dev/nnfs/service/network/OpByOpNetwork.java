@@ -1,7 +1,7 @@
 package dev.nnfs.service.network;
 
 import dev.nnfs.service.tensor.FloatBatch;
-import dev.nnfs.service.tensor.NdArrays;
+import dev.nnfs.service.tensor.TestArrays;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class OpByOpNetwork {
 	public static List<FloatBatch> forward(Network network, FloatBatch inputs, boolean keepLayerOutputs) {
 		List<FloatBatch> outputs = new ArrayList<>();
 		List<Layer> layers = network.layers();
-		INDArray x = NdArrays.toNdArray(inputs);
+		INDArray x = TestArrays.toNdArray(inputs);
 		try {
 			for (int i = 0; i < layers.size(); i++) {
 				if (layers.get(i) instanceof DenseLayer d) {
@@ -37,7 +37,7 @@ public final class OpByOpNetwork {
 					a.activation().applyInPlace(x, a.params());
 				}
 				if (keepLayerOutputs || i == layers.size() - 1) {
-					outputs.add(NdArrays.toBatch(x, inputs));
+					outputs.add(TestArrays.toBatch(x, inputs));
 				}
 			}
 			return outputs;

@@ -35,6 +35,9 @@ class StreamedForwardApiTests {
 	NetworkController controller;
 
 	@Autowired
+	NetworkBuilder builder;
+
+	@Autowired
 	JsonMapper mapper;
 
 	/**
@@ -73,7 +76,7 @@ class StreamedForwardApiTests {
 			String body = bigRequest(rows, "");
 			ForwardRequest request = mapper.readValue(body, ForwardRequest.class);
 			assertThat(controller.forward(request)).as("%d rows", rows).isInstanceOf(StreamedForwardResponse.class);
-			String whole = mapper.writeValueAsString(controller.forwardWhole(request));
+			String whole = mapper.writeValueAsString(NetworkController.whole(builder.build(request)));
 			assertThat(answer(body)).as("%d rows", rows).isEqualTo(whole);
 		}
 	}
@@ -120,7 +123,7 @@ class StreamedForwardApiTests {
 				 {"type": "activation", "name": "softmax"}]}""";
 		ForwardRequest request = mapper.readValue(body, ForwardRequest.class);
 		assertThat(controller.forward(request)).isInstanceOf(StreamedForwardResponse.class);
-		assertThat(answer(body)).isEqualTo(mapper.writeValueAsString(controller.forwardWhole(request)));
+		assertThat(answer(body)).isEqualTo(mapper.writeValueAsString(NetworkController.whole(builder.build(request))));
 	}
 
 	/**

@@ -144,7 +144,9 @@ class NumpyFloat32Tests {
 		}
 		for (int n : new int[] { 1, 7, 8, 9, 128, 129, 300 }) {
 			float[] e = x.clone();
-			NumpyFloat32.expInPlace(e, 0, n);
+			for (int i = 0; i < n; i++) {
+				e[i] = NumpyFloat32.exp(e[i]);
+			}
 			assertThat(NumpyFloat32.sumExp(x, 0, n)).as("n = " + n).isEqualTo(Float.valueOf(NumpyFloat32.sum(e, 0, n)));
 		}
 	}

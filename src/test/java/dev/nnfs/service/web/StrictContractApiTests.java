@@ -129,6 +129,16 @@ class StrictContractApiTests {
 	}
 
 	@Test
+	void nullWhereABatchBelongsIsAMistakeNotAFailure() throws Exception {
+		postJson("/activations/softmax", "{\"inputs\": null}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].pointer").value("/inputs"));
+		postJson("/activations/softmax", "{\"params\": {}}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("is required")));
+		postJson("/network/forward", "{\"inputs\": null, \"layers\": null}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].pointer").value(hasItems("/inputs", "/layers")));
+	}
+
+	@Test
 	void trailingContentIsNamedAsSuch() throws Exception {
 		postJson("/activations/relu", "{\"inputs\": [[1, 2]]} {\"inputs\": [[3]]}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail")
