@@ -93,7 +93,7 @@ class ActivationPlotController {
 									</svg>
 									""")))
 	@ApiResponse(responseCode = "400",
-			description = "A query parameter is malformed, repeated, unknown or out of range; `errors[0].parameter` names it",
+			description = "A query parameter is malformed, repeated, unknown or out of range; `errors` names each one",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "404", description = "No activation of that name; `detail` lists the known names",
 			content = @Content(mediaType = "application/problem+json"))

@@ -88,7 +88,7 @@ class NetworkPlotController {
 									</svg>
 									""")))
 	@ApiResponse(responseCode = "400",
-			description = "The body is invalid (`errors[0].pointer`), the data is not 2-D, or `resolution` is malformed or over a limit (`errors[0].parameter`)",
+			description = "The body is invalid (`errors` lists each mistake with its pointer), the data is not 2-D, or `resolution` is malformed or over a limit (the `parameter` of its entry)",
 			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<byte[]> plot(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 			@ExampleObject(name = "a seeded network on the spiral", value = SEEDED,

@@ -127,7 +127,7 @@ public final class Problems {
 	}
 
 	/** A message as a sentence: capital first letter, full stop. */
-	static String sentence(String s) {
+	public static String sentence(String s) {
 		if (s.isEmpty()) {
 			return s;
 		}

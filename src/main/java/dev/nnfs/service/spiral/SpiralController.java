@@ -136,7 +136,7 @@ class SpiralController {
 							description = "an SVG document: scatter plot on [-1, 1] × [-1, 1], one circle per point")) })
 	@ApiResponse(responseCode = "304", description = "`If-None-Match` matched the current ETag", content = @Content)
 	@ApiResponse(responseCode = "400",
-			description = "A parameter is not an integer, out of range or over a limit, or `format` is unknown; `errors[0].parameter` names it",
+			description = "A parameter is not an integer, out of range or over a limit, or `format` is unknown; `errors` names each one",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "406", description = "`Accept` allows none of JSON, CSV and SVG",
 			content = @Content(mediaType = "application/problem+json"))

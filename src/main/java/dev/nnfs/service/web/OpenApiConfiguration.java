@@ -7,6 +7,12 @@ import java.util.Map;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.compute.ComputeProperties;
 import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.problem.NonFiniteResultException;
+import dev.nnfs.service.problem.ProblemType;
+import dev.nnfs.service.problem.Problems;
+import dev.nnfs.service.problem.UnknownActivationException;
+import dev.nnfs.service.problem.Violation;
 import dev.nnfs.service.tensor.FloatBatch;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -30,6 +36,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -108,7 +116,7 @@ class OpenApiConfiguration {
 	 * example.
 	 */
 	@Bean
-	OpenApiCustomizer errorResponses(ComputeProperties compute, Limits limits) {
+	OpenApiCustomizer errorResponses(ComputeProperties compute, Limits limits, Activations activations) {
 		return (openApi) -> {
 			if (openApi.getPaths() == null) {
 				return;
@@ -147,9 +155,10 @@ class OpenApiConfiguration {
 							response = new ApiResponse().description(description);
 							responses.addApiResponse(code, response);
 						}
-						response
-							.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))
-								.addExamples(code, example(code, path.getKey(), hasBody, limits))));
+						response.setContent(new Content().addMediaType(PROBLEM_JSON,
+								new MediaType().schema(ref("Problem"))
+									.addExamples(code,
+											example(code, path.getKey(), hasBody, limits, activations.names()))));
 					});
 					operation.setResponses(responses);
 				}
@@ -267,91 +276,60 @@ class OpenApiConfiguration {
 					.description("An RFC 9457 problem: every error answer of the service"));
 	}
 
-	private static Example example(String code, String path, boolean hasBody, Limits limits) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		switch (code) {
-			case "400" -> {
-				if (!hasBody) {
-					body.put("type", "urn:nnfs:problem:invalid-input");
-					body.put("title", "Invalid input");
-					body.put("status", 400);
-					body.put("detail",
-							"parameter 'sample': unknown query parameter; this endpoint takes samples, classes, seed, skip, format");
-					body.put("instance", path);
-					body.put("errors", List.of(Map.of("parameter", "sample", "message",
-							"unknown query parameter; this endpoint takes samples, classes, seed, skip, format")));
-					break;
-				}
-				body.put("type", "urn:nnfs:problem:invalid-input");
-				body.put("title", "Invalid input");
-				body.put("status", 400);
-				body.put("detail",
-						"/inputs/0/1: must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)");
-				body.put("instance", path);
-				body.put("errors", List.of(Map.of("pointer", "/inputs/0/1", "message",
-						"must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)")));
-			}
+	/** An example of each error, made by the same factory as the real answers. */
+	private static Example example(String code, String path, boolean hasBody, Limits limits, List<String> known) {
+		String nan = "must be a finite number, not \"NaN\" (NaN and infinities are not allowed, as strings or otherwise)";
+		String unknownParameter = "unknown query parameter; this endpoint takes samples, classes, seed, skip, format";
+		ProblemDetail problem = switch (code) {
+			case "400" -> Problems.invalid(hasBody ? List.of(Violation.at("/inputs/0/1", nan))
+					: List.of(Violation.parameter("sample", unknownParameter)), path);
 			case "404" -> {
-				body.put("type", "urn:nnfs:problem:unknown-activation");
-				body.put("title", "Unknown activation");
-				body.put("status", 404);
-				body.put("detail",
-						"unknown activation 'swish2'; known activations: step, linear, sigmoid, relu, softmax, "
-								+ "tanh, leaky_relu, elu, gelu, softplus, silu, log_softmax");
-				body.put("known", List.of("step", "linear", "sigmoid", "relu", "softmax", "tanh", "leaky_relu", "elu",
-						"gelu", "softplus", "silu", "log_softmax"));
+				UnknownActivationException unknown = new UnknownActivationException("swish2", known);
+				ProblemDetail p = Problems.create(ProblemType.UNKNOWN_ACTIVATION, HttpStatus.NOT_FOUND,
+						unknown.getMessage(), path, List.of(Violation.parameter("name", unknown.getMessage())));
+				p.setProperty("known", unknown.known());
+				yield p;
 			}
-			case "405" -> {
-				body.put("type", "urn:nnfs:problem:method-not-allowed");
-				body.put("title", "Method not allowed");
-				body.put("status", 405);
-				body.put("detail", "Method PUT is not supported here; use POST.");
-			}
-			case "406" -> {
-				body.put("type", "urn:nnfs:problem:not-acceptable");
-				body.put("title", "Not acceptable");
-				body.put("status", 406);
-				body.put("detail",
-						"None of the types in Accept ('text/html') is on offer here; this endpoint answers application/json.");
-				body.put("supported", List.of("application/json"));
-			}
-			case "413" -> {
-				body.put("type", "urn:nnfs:problem:payload-too-large");
-				body.put("title", "Request body too large");
-				body.put("status", 413);
-				body.put("detail",
-						"The request body is larger than the limit of " + limits.maxBodySize().toBytes() + " bytes.");
-				body.put("limit", "nnfs.limits.max-body-size");
-				body.put("limitValue", limits.maxBodySize().toBytes());
-			}
-			case "415" -> {
-				body.put("type", "urn:nnfs:problem:unsupported-media-type");
-				body.put("title", "Unsupported media type");
-				body.put("status", 415);
-				body.put("detail",
-						"This endpoint reads a JSON body: send it with the header 'Content-Type: application/json' "
-								+ "(the request had Content-Type 'application/x-www-form-urlencoded'; curl -d sends "
-								+ "application/x-www-form-urlencoded unless told otherwise).");
-				body.put("supported", List.of("application/json"));
-			}
+			case "405" -> Problems.create(ProblemType.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED,
+					"Method PUT is not supported here; use POST.", path, List.of());
+			case "406" -> supported(Problems.create(ProblemType.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE,
+					"None of the types in Accept ('text/html') is on offer here; this endpoint answers application/json.",
+					path, List.of()));
+			case "413" -> Problems.limit(LimitExceededException.bodyTooLarge(limits.maxBodySize().toBytes()), path);
+			case "415" -> supported(Problems.create(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+					HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"This endpoint reads a JSON body: send it with the header 'Content-Type: application/json' (the request "
+							+ "had Content-Type 'application/x-www-form-urlencoded'; curl -d sends "
+							+ "application/x-www-form-urlencoded unless told otherwise).",
+					path, List.of()));
 			case "422" -> {
-				body.put("type", "urn:nnfs:problem:non-finite-result");
-				body.put("title", "Result not representable");
-				body.put("status", 422);
-				body.put("detail",
-						"The result at /outputs/0/0 is Infinity, which JSON cannot carry: the computation overflowed "
-								+ "float32; scale the inputs, weights or parameters down.");
-				body.put("resultPointer", "/outputs/0/0");
+				NonFiniteResultException overflow = new NonFiniteResultException("/outputs/0/0",
+						Float.POSITIVE_INFINITY);
+				ProblemDetail p = Problems.create(ProblemType.NON_FINITE_RESULT, HttpStatus.UNPROCESSABLE_CONTENT,
+						Problems.sentence(overflow.getMessage()), path, List.of());
+				p.setProperty("resultPointer", overflow.resultPointer());
+				yield p;
 			}
-			default -> {
-				body.put("type", "urn:nnfs:problem:overloaded");
-				body.put("title", "Service overloaded");
-				body.put("status", 503);
-				body.put("detail", "The service is at capacity: every compute slot is busy and the queue is full. "
-						+ "Retry after the time in Retry-After.");
-			}
+			default -> Problems.create(ProblemType.OVERLOADED, HttpStatus.SERVICE_UNAVAILABLE,
+					"The service is at capacity: every compute slot is busy and the queue is full. "
+							+ "Retry after the time in Retry-After.",
+					path, List.of());
+		};
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", path);
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
 		}
 		return new Example().value(body);
+	}
+
+	private static ProblemDetail supported(ProblemDetail problem) {
+		problem.setProperty("supported", List.of("application/json"));
+		return problem;
 	}
 
 	private static Schema<?> ref(String name) {
