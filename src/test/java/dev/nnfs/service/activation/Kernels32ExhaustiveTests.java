@@ -1,5 +1,6 @@
 package dev.nnfs.service.activation;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
@@ -24,18 +25,16 @@ class Kernels32ExhaustiveTests {
 			strings = { "step", "linear", "relu", "leaky_relu", "sigmoid", "tanh", "elu", "gelu", "softplus", "silu" })
 	void withinOneUlpForEveryFloat(String name) {
 		String only = System.getProperty("exhaustive.activations");
-		if (only != null && !only.isBlank() && !java.util.List.of(only.split(",")).contains(name)) {
+		if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(name)) {
 			return;
 		}
 		long start = System.nanoTime();
-		int parts = 256;
-		Accuracy32 total = IntStream.range(0, parts)
+		List<Accuracy32> parts = IntStream.range(0, 256)
 			.parallel()
 			.mapToObj((p) -> Kernels32Tests.run(name, null, 1, ((long) p) << 24, ((long) p + 1) << 24))
-			.reduce(new Accuracy32(name), (a, b) -> {
-				a.merge(b);
-				return a;
-			});
+			.toList();
+		Accuracy32 total = new Accuracy32(name);
+		parts.forEach(total::merge);
 		System.out.printf("%s (%.0f s)%n", total.summary(), (System.nanoTime() - start) / 1e9);
 		total.violations.forEach(System.out::println);
 		assertThat(total.violations).isEmpty();
