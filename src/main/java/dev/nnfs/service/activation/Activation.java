@@ -54,6 +54,10 @@ public final class Activation {
 
 	private final FloatKernel floatKernel;
 
+	private String accuracy;
+
+	private String saturation;
+
 	Activation(String name, String formula, String range, String description, List<ParamSpec> params, boolean rowWise,
 			Kernel kernel) {
 		this(name, formula, range, description, params, rowWise, kernel, null);
@@ -85,6 +89,28 @@ public final class Activation {
 
 	public String description() {
 		return description;
+	}
+
+	/** The measured float32 accuracy against the correctly rounded result. */
+	public String accuracy() {
+		return accuracy;
+	}
+
+	/**
+	 * Where the float32 result reaches the ends of an open range exactly (e.g. sigmoid is
+	 * exactly 1.0 from x ≈ 16.64), or null when the range has no open end it reaches.
+	 */
+	public String saturation() {
+		return saturation;
+	}
+
+	/**
+	 * Sets {@link #accuracy()} and {@link #saturation()}, while building the catalogue.
+	 */
+	Activation numerics(String accuracy, String saturation) {
+		this.accuracy = accuracy;
+		this.saturation = saturation;
+		return this;
 	}
 
 	public List<ParamSpec> params() {
@@ -145,10 +171,9 @@ public final class Activation {
 	}
 
 	/**
-	 * Applies the activation in place on a row-major {@code [rows, cols]} float32 buffer.
-	 * Activations with a Java kernel (the book's step, linear, relu and softmax;
-	 * log_softmax, softplus) make no native call; the others copy the values through one
-	 * ND4J array.
+	 * Applies the activation in place on a row-major {@code [rows, cols]} float32 buffer,
+	 * in plain Java when the activation has a Java kernel (all of the standard catalogue
+	 * does), else through one ND4J array.
 	 */
 	public void applyInPlace(float[] values, int rows, int cols, double[] params) {
 		if (floatKernel != null) {

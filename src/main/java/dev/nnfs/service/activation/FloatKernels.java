@@ -6,20 +6,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs a Java kernel over the values of a FLOAT array in place, for the activations whose
- * exact semantics no single ND4J op has (numpy's float32 softmax, overflow-safe softplus
- * and log_softmax). The values are read and written in bulk through the array's native
- * buffer.
+ * Runs a Java kernel over the values of a FLOAT array in place, so that an activation
+ * applied to an ND4J array gives the same bits as on a float[] (every activation has a
+ * Java kernel: numpy's float32 softmax, {@link Kernels32}). The values are read and
+ * written in bulk through the array's native buffer.
  */
 final class FloatKernels {
-
-	/** An element-wise float32 function. */
-	@FunctionalInterface
-	interface FloatOp {
-
-		float apply(float x);
-
-	}
 
 	/** A kernel over a whole row-major {@code [rows, cols]} buffer. */
 	@FunctionalInterface
@@ -30,20 +22,6 @@ final class FloatKernels {
 	}
 
 	private FloatKernels() {
-	}
-
-	static void mapInPlace(INDArray x, FloatOp op) {
-		rowsInPlace(x, (v, rows, cols) -> {
-			for (int i = 0; i < v.length; i++) {
-				v[i] = op.apply(v[i]);
-			}
-		});
-	}
-
-	static void mapInPlace(float[] values, int n, FloatOp op) {
-		for (int i = 0; i < n; i++) {
-			values[i] = op.apply(values[i]);
-		}
 	}
 
 	static void rowsInPlace(INDArray x, RowsOp op) {

@@ -1,6 +1,6 @@
 package dev.nnfs.service.network;
 
-import dev.nnfs.service.activation.Activations;
+import dev.nnfs.service.activation.Kernels32;
 
 /**
  * The float32 element type's kernels on a block of rows: finishing a dense layer from its
@@ -37,17 +37,13 @@ final class Float32Kernels {
 		}
 	}
 
-	/** {@code y[r] = max(y[r], 0)} for {@code r < n}, as {@code relu} says (exact). */
+	/**
+	 * {@code y[r] = np.maximum(0, y[r])} for {@code r < n} unless {@code relu} is
+	 * {@link FoldedRelu#NONE} (exact; -0.0 and NaN kept, as numpy 2).
+	 */
 	static void relu(float[] y, int n, FoldedRelu relu) {
-		if (relu == FoldedRelu.MAX) {
-			for (int r = 0; r < n; r++) {
-				y[r] = Math.max(y[r], 0f);
-			}
-		}
-		else if (relu == FoldedRelu.NAN_TO_ZERO) {
-			for (int r = 0; r < n; r++) {
-				y[r] = Activations.relu(y[r]);
-			}
+		if (relu != FoldedRelu.NONE) {
+			Kernels32.relu(y, n);
 		}
 	}
 

@@ -12,13 +12,13 @@ enum FoldedRelu {
 	NONE,
 
 	/**
-	 * {@code Math.max(y, 0f)}, which the JIT vectorises: used when {@link OutputBounds}
-	 * proves the dense layer's output free of NaN, the one input on which it differs from
-	 * {@link Activations#relu}.
+	 * Used when {@link OutputBounds} proves the dense layer's output free of NaN. Since
+	 * relu follows numpy 2's {@code np.maximum} (NaN and -0.0 kept), both folded kinds
+	 * run the same kernel, {@link Activations#relu}'s, vectorised.
 	 */
 	MAX,
 
-	/** {@link Activations#relu}: NaN becomes 0, as the ND4J kernel does. */
+	/** Used when the output may hold NaN: {@link Activations#relu}, NaN stays NaN. */
 	NAN_TO_ZERO
 
 }
