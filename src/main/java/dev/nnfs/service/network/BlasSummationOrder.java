@@ -7,14 +7,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Whether the BLAS in use computes each dot product of a dgemm as {@link DenseLayer}'s
- * Java path does: the exact float64 products summed in input order from +0.0. Then a
- * batch gives the same bits whichever path it takes (small batches run in Java, large
- * ones through dgemm). OpenBLAS's kernels differ here: its Haswell and SkylakeX kernels
- * sum in order, its Cooperlake kernels do not; which ones load depends on the CPU and on
- * {@code OPENBLAS_CORETYPE} (see the image's {@code with-blas-kernels}). When they do
- * not, a float32 result of a large batch can differ in its last bit from the same rows
- * sent as a small batch.
+ * Whether the BLAS in use computes each dot product of a dgemm as the forward engine's
+ * Java kernels do ({@link ColumnKernels}): the exact float64 products summed in input
+ * order from +0.0. Then a batch gives the same bits whichever path it takes (small
+ * batches run in Java, large ones through dgemm). OpenBLAS's kernels differ here: its
+ * Haswell and SkylakeX kernels sum in order, its Cooperlake kernels do not; which ones
+ * load depends on the CPU and on {@code OPENBLAS_CORETYPE} (see the image's
+ * {@code with-blas-kernels}). When they do not, a float32 result of a large batch can
+ * differ in its last bit from the same rows sent as a small batch.
  */
 public final class BlasSummationOrder {
 

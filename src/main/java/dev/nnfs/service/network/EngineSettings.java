@@ -28,7 +28,7 @@ public record EngineSettings(long nativeMinMacs, int blockDoubles, boolean paral
 	}
 
 	/**
-	 * The service's settings (see README, "Performance"): above 2^20 multiply-adds a pass
+	 * The service's settings (see docs/performance.md): above 2^20 multiply-adds a pass
 	 * is large; blocks of about 2^16 float64 values (512 KB: two fit in a 2 MB L2 cache);
 	 * the helper thread lent when free.
 	 */

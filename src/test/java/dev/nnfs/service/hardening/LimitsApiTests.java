@@ -22,8 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One request just over each limit of the README's configuration table, at its default,
- * refused with the documented status and a problem naming the limit's property and value.
+ * One request just over each limit of the limits table in docs/operations.md, at its
+ * default, refused with the documented status and a problem naming the limit's property
+ * and value.
  */
 @ApiTest
 class LimitsApiTests {
