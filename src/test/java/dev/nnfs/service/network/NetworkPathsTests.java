@@ -107,6 +107,23 @@ class NetworkPathsTests {
 	}
 
 	@Test
+	void aFoldedReluKeepsTheNegativeZeroANegativeZeroBiasGives() {
+		// -1e-30 × 1e-20 underflows to -0.0 in float32; plus a -0.0 bias it stays -0.0,
+		// which np.maximum(0, x) keeps; plus a +0.0 bias it is +0.0
+		int rows = 300_000;
+		float[] x = new float[rows * 2];
+		java.util.Arrays.fill(x, -1e-30f);
+		DenseLayer dense = new DenseLayer(2, 2, new float[] { 1e-20f, 1e-20f, 1e-20f, 1e-20f },
+				new float[] { -0.0f, 0.0f });
+		List<Layer> layers = List.of(dense, activation("relu"));
+		float[] out = LARGE.forward(layers, FloatBatch.of(x, rows, 2), false).get(0).values();
+		for (int r = 0; r < rows; r += 9973) {
+			assertThat(Float.floatToRawIntBits(out[2 * r])).as("row %d, neuron 0", r).isEqualTo(0x80000000);
+			assertThat(Float.floatToRawIntBits(out[2 * r + 1])).as("row %d, neuron 1", r).isZero();
+		}
+	}
+
+	@Test
 	void theBooksNetworkAndA64WideOneGiveTheSameBitsEveryWay() {
 		SplittableRandom random = new SplittableRandom(7);
 		check(new Network(List.of(dense(random, 2, 3, 0.01), activation("relu"), dense(random, 3, 3, 0.01),
