@@ -43,11 +43,7 @@ public record ActivationRequest(
 					params[0] = body.numbers(at);
 				}
 			});
-			boolean reported = violations.list()
-				.stream()
-				.anyMatch((v) -> v.pointer() != null
-						&& (v.pointer().equals("/inputs") || v.pointer().startsWith("/inputs/")));
-			if (read && inputs[0] == null && !reported) {
+			if (read && inputs[0] == null && !violations.covers("/inputs")) {
 				violations.at("/inputs",
 						given[0] ? "must be a batch (array of rows) or one sample (array of numbers), not null"
 								: "is required: a batch (array of rows) or one sample (array of numbers)");

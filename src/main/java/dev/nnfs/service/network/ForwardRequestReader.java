@@ -1,7 +1,6 @@
 package dev.nnfs.service.network;
 
 import java.util.List;
-import java.util.Set;
 
 import dev.nnfs.service.network.ForwardRequest.ActivationSpec;
 import dev.nnfs.service.network.ForwardRequest.DenseSpec;
@@ -48,10 +47,8 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 		ForwardRequest request = read(new JsonBody(p, ctxt, violations));
 		if (!violations.isEmpty()) {
 			// Check what could be read as well, so the answer lists every mistake at
-			// once; a field
-			// that could not be read is not reported a second time as missing.
-			Set<String> seen = new java.util.HashSet<>();
-			violations.list().forEach((v) -> seen.add(v.pointer()));
+			// once; a field that could not be read is not reported a second time as
+			// missing.
 			Violations more = new Violations();
 			try {
 				builder.check(request, more);
@@ -59,12 +56,11 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 			catch (RuntimeException ex) {
 				// a limit: the mistakes already found are what the client hears of first
 			}
-			for (Violation v : more.list()) {
-				if (v.pointer() == null
-						|| seen.stream().noneMatch((s) -> s.equals(v.pointer()) || s.startsWith(v.pointer() + "/"))) {
-					violations.addAll(List.of(v));
-				}
-			}
+			List<Violation> unsaid = more.list()
+				.stream()
+				.filter((v) -> v.pointer() == null || !violations.covers(v.pointer()))
+				.toList();
+			violations.addAll(unsaid);
 			violations.throwIfAny();
 		}
 		return request;

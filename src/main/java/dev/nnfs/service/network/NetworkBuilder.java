@@ -214,10 +214,7 @@ public final class NetworkBuilder {
 				else if (spec instanceof ActivationSpec activation) {
 					activation(activation, at);
 				}
-				else if (spec == null && !v.list()
-					.stream()
-					.anyMatch((x) -> at.equals(x.pointer())
-							|| (x.pointer() != null && x.pointer().startsWith(at + "/")))) {
+				else if (spec == null) {
 					v.at(at, "must be a layer object with a type: dense or activation");
 				}
 				if (rows > 0 && width > 0 && rows * width > limits.maxLayerOutputValues()) {

@@ -43,6 +43,16 @@ public final class Violations {
 		}
 	}
 
+	/**
+	 * Whether a mistake is recorded at {@code pointer} or inside it: a reader that could
+	 * not read a field has already said so, and a later check need not say it again.
+	 */
+	public boolean covers(String pointer) {
+		return list.stream()
+			.anyMatch((v) -> v.pointer() != null
+					&& (v.pointer().equals(pointer) || v.pointer().startsWith(pointer + "/")));
+	}
+
 	public boolean isEmpty() {
 		return list.isEmpty();
 	}
