@@ -3,7 +3,6 @@ package dev.nnfs.service.activation;
 import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.tensor.JsonBody;
-import dev.nnfs.service.problem.UnknownActivationException;
 import dev.nnfs.service.tensor.FloatArraySerializer;
 import dev.nnfs.service.tensor.FloatBatch;
 
@@ -76,11 +75,7 @@ class ActivationController {
 	ActivationInfo entry(
 			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
 					example = "softmax") @PathVariable String name) {
-		return ActivationInfo.of(find(name));
-	}
-
-	private Activation find(String name) {
-		return activations.find(name).orElseThrow(() -> new UnknownActivationException(name, activations.names()));
+		return ActivationInfo.of(activations.get(name));
 	}
 
 	@PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -119,7 +114,7 @@ class ActivationController {
 					@ExampleObject(name = "two rows, softmax", value = "{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}"),
 					@ExampleObject(name = "leaky_relu with alpha",
 							value = "{\"inputs\": [[-2, 0.5]], \"params\": {\"alpha\": 0.1}}") })) @RequestBody ActivationRequest request) {
-		Activation activation = find(name);
+		Activation activation = activations.get(name);
 		Violations mistakes = new Violations();
 		double[] params = activation.resolve(request.params(),
 				(param, message) -> mistakes.at("/params/" + JsonBody.escape(param), message));

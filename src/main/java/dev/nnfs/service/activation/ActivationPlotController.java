@@ -2,7 +2,6 @@ package dev.nnfs.service.activation;
 
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.problem.Violations;
-import dev.nnfs.service.problem.UnknownActivationException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,8 +100,7 @@ class ActivationPlotController {
 			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
 					example = "sigmoid") @PathVariable String name,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-		Activation activation = this.activations.find(name)
-			.orElseThrow(() -> new UnknownActivationException(name, this.activations.names()));
+		Activation activation = this.activations.get(name);
 		ActivationPlotQuery q = ActivationPlotQuery.parse(query, activation, this.limits);
 		Violations mistakes = new Violations();
 		double[] params = activation.resolve(q.params(), mistakes::parameter);

@@ -1,6 +1,7 @@
 package dev.nnfs.service.activation;
 
 import dev.nnfs.service.numpy.Softmax;
+import dev.nnfs.service.problem.UnknownActivationException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,6 +126,15 @@ public final class Activations {
 
 	public Optional<Activation> find(String name) {
 		return Optional.ofNullable(name == null ? null : byName.get(name));
+	}
+
+	/**
+	 * The activation named in a request's path.
+	 * @throws UnknownActivationException (a 404 listing the known names) when there is
+	 * none
+	 */
+	public Activation get(String name) {
+		return find(name).orElseThrow(() -> new UnknownActivationException(name, names()));
 	}
 
 	public List<Activation> all() {

@@ -31,7 +31,8 @@ public class ComputeSlotAdvice implements RequestBodyAdvice, HandlerInterceptor 
 		return true;
 	}
 
-	private static boolean takesBody(HandlerMethod method) {
+	/** Whether the handler reads a request body ({@code @RequestBody}). */
+	public static boolean takesBody(HandlerMethod method) {
 		for (MethodParameter parameter : method.getMethodParameters()) {
 			if (parameter.hasParameterAnnotation(RequestBody.class)) {
 				return true;

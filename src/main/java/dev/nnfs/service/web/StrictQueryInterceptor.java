@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.nnfs.service.compute.ComputeSlotAdvice;
 import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.Violation;
 import dev.nnfs.service.tensor.JsonBody;
@@ -51,9 +52,8 @@ class StrictQueryInterceptor implements HandlerInterceptor {
 		for (String name : queryNames(request.getQueryString())) {
 			if (!taken.contains(name)) {
 				unknown.add(Violation.parameter(JsonBody.quote(name),
-						"unknown query parameter; " + (taken.isEmpty()
-								? "this endpoint takes none"
-										+ (hasBody(method) ? " (its input goes in the JSON body)" : "")
+						"unknown query parameter; " + (taken.isEmpty() ? "this endpoint takes none"
+								+ (ComputeSlotAdvice.takesBody(method) ? " (its input goes in the JSON body)" : "")
 								: "this endpoint takes " + String.join(", ", taken))));
 			}
 		}
@@ -83,15 +83,6 @@ class StrictQueryInterceptor implements HandlerInterceptor {
 			}
 		}
 		return names;
-	}
-
-	private static boolean hasBody(HandlerMethod method) {
-		for (MethodParameter parameter : method.getMethodParameters()) {
-			if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
