@@ -3,9 +3,12 @@ package dev.nnfs.service.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.compute.ComputeProperties;
+import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.NonFiniteResultException;
@@ -35,9 +38,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -116,17 +121,28 @@ class OpenApiConfiguration {
 	 * example.
 	 */
 	@Bean
-	OpenApiCustomizer errorResponses(ComputeProperties compute, Limits limits, Activations activations) {
+	OpenApiCustomizer errorResponses(ComputeProperties compute, Limits limits, Activations activations,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
 		return (openApi) -> {
 			if (openApi.getPaths() == null) {
 				return;
 			}
+			// under a gated path, the operations that take no compute slot, and so never
+			// answer 503
+			Set<String> ungated = handlers.getHandlerMethods()
+				.values()
+				.stream()
+				.filter((method) -> method.hasMethodAnnotation(NoComputeSlot.class)
+						&& method.hasMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class))
+				.map((method) -> method.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class)
+					.operationId())
+				.collect(Collectors.toSet());
 			for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
 				for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
 					Operation operation = entry.getValue();
 					boolean hasBody = operation.getRequestBody() != null;
 					boolean gated = compute.paths().stream().anyMatch(path.getKey()::startsWith)
-							&& !"getActivation".equals(operation.getOperationId());
+							&& !ungated.contains(operation.getOperationId());
 					Map<String, String> errors = new LinkedHashMap<>();
 					errors.put("400", "The request is invalid: a body or parameter mistake (`errors` lists each, with "
 							+ "its pointer or parameter), an unknown query parameter, or a limit crossed (`limit`, `limitValue`)");

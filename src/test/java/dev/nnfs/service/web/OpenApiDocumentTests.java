@@ -58,6 +58,10 @@ class OpenApiDocumentTests {
 				}
 			}
 		}
+		assertThat(paths.at("/~1activations~1{name}/get/responses").has("503"))
+			.as("a catalogue entry takes no compute slot")
+			.isFalse();
+		assertThat(paths.at("/~1activations~1{name}/post/responses").has("503")).isTrue();
 		assertThat(seen).contains("GET /activations", "GET /activations/{name}", "POST /activations/{name}",
 				"GET /activations/{name}/plot", "GET /spiral", "POST /network/forward", "POST /network/plot");
 	}
