@@ -3,6 +3,7 @@ package dev.nnfs.service.activation;
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.plot.Axis;
 import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violation;
 
@@ -50,8 +51,6 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 	 * A plain decimal: optional sign, digits with an optional point, optional exponent.
 	 */
 	private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,3})?");
-
-	private static final int QUOTE_LENGTH = 40;
 
 	/**
 	 * Parses the raw query (every value of every parameter) for {@code activation}. Every
@@ -154,8 +153,7 @@ record ActivationPlotQuery(double from, double to, int points, double second, Ma
 	}
 
 	private static String quote(String raw) {
-		String shown = raw.length() <= QUOTE_LENGTH ? raw : raw.substring(0, QUOTE_LENGTH) + "\u2026";
-		return "'" + shown + "'";
+		return "'" + Violations.clip(raw) + "'";
 	}
 
 }

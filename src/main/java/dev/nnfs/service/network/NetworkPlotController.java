@@ -5,6 +5,7 @@ import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.network.NetworkBuilder.Plan;
 import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.problem.Violations;
 
 import java.nio.charset.StandardCharsets;
 
@@ -119,9 +120,8 @@ class NetworkPlotController {
 			return Math.min(NetworkPlot.DEFAULT_RESOLUTION, max);
 		}
 		if (!raw.matches("\\d{1,9}") || Integer.parseInt(raw) < 2) {
-			String shown = raw.length() <= 40 ? raw : raw.substring(0, 40) + "\u2026";
 			throw InvalidInputException.parameter("resolution",
-					"must be an integer from 2 to " + max + ", not '" + shown + "'");
+					"must be an integer from 2 to " + max + ", not '" + Violations.clip(raw) + "'");
 		}
 		int value = Integer.parseInt(raw);
 		if (value > max) {

@@ -20,6 +20,16 @@ public final class Violations {
 
 	private int unlisted;
 
+	/** Longest piece of a client's text quoted back in a message. */
+	public static final int QUOTE_LENGTH = 40;
+
+	/**
+	 * A client's text as a message quotes it: its first {@link #QUOTE_LENGTH} characters.
+	 */
+	public static String clip(String raw) {
+		return raw.length() <= QUOTE_LENGTH ? raw : raw.substring(0, QUOTE_LENGTH) + "\u2026";
+	}
+
 	/** A mistake at a JSON Pointer into the body ({@code ""} is the body itself). */
 	public void at(String pointer, String message) {
 		add(Violation.at(pointer, message));

@@ -2,6 +2,7 @@ package dev.nnfs.service.spiral;
 
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.problem.InvalidInputException;
+import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violation;
 
@@ -25,9 +26,6 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	static final int DEFAULT_SAMPLES = 100;
 
 	static final int DEFAULT_CLASSES = 3;
-
-	/** Longest value quoted back in a message. */
-	private static final int QUOTE_LENGTH = 40;
 
 	/**
 	 * Parses and checks the raw query parameters (null when absent). Every malformed
@@ -111,8 +109,7 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	}
 
 	private static String quote(String raw) {
-		String shown = raw.length() <= QUOTE_LENGTH ? raw : raw.substring(0, QUOTE_LENGTH) + "\u2026";
-		return "'" + shown + "'";
+		return "'" + Violations.clip(raw) + "'";
 	}
 
 	/**

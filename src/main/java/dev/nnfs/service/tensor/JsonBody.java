@@ -108,7 +108,7 @@ public final class JsonBody {
 				return 0L;
 			}
 			if (d.stripTrailingZeros().scale() > 0) {
-				violations.at(at, "must be an integer, not " + shown(p.getString()));
+				violations.at(at, "must be an integer, not " + Violations.clip(p.getString()));
 				return null;
 			}
 			return d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
@@ -127,7 +127,7 @@ public final class JsonBody {
 		if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
 			double d = p.getDoubleValue();
 			if (!Double.isFinite(d)) {
-				violations.at(at, "must be a finite number, not " + shown(p.getString()));
+				violations.at(at, "must be a finite number, not " + Violations.clip(p.getString()));
 				return null;
 			}
 			return d;
@@ -271,14 +271,14 @@ public final class JsonBody {
 			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
 			case START_OBJECT -> "an object";
 			case START_ARRAY -> "an array";
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shown(p.getString());
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + Violations.clip(p.getString());
 			default -> "a " + t.name().toLowerCase(java.util.Locale.ROOT);
 		};
 	}
 
-	/** A client's text quoted back: at most 40 characters, control characters escaped. */
+	/** A client's text quoted back: clipped, control characters escaped. */
 	public static String quote(String raw) {
-		String s = raw.length() <= 40 ? raw : raw.substring(0, 40) + "\u2026";
+		String s = Violations.clip(raw);
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -290,10 +290,6 @@ public final class JsonBody {
 			}
 		}
 		return out.toString();
-	}
-
-	private static String shown(String number) {
-		return number.length() <= 40 ? number : number.substring(0, 40) + "\u2026";
 	}
 
 	/** One reference token of a JSON Pointer (RFC 6901). */
