@@ -3,7 +3,9 @@ package dev.nnfs.service.network;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.tensor.FloatBatch;
-import dev.nnfs.service.tensor.FloatBatchDeserializer;
+import dev.nnfs.service.tensor.BatchDeserializer;
+import dev.nnfs.service.tensor.DoubleBatch;
+import dev.nnfs.service.tensor.DoubleBatchSerializer;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ final class BenchData {
 
 	private static JsonMapper mapper() {
 		SimpleModule batches = new SimpleModule("float-batch");
-		batches.addDeserializer(FloatBatch.class, new FloatBatchDeserializer(LIMITS));
+		batches.addDeserializer(DoubleBatch.class, new BatchDeserializer(LIMITS));
+		batches.addSerializer(DoubleBatch.class, new DoubleBatchSerializer());
 		batches.addSerializer(FloatBatch.class, new FloatBatchSerializer());
 		batches.addDeserializer(ForwardRequest.class, new ForwardRequestReader(new NetworkBuilder(ACTIVATIONS, LIMITS)));
 		return JsonMapper.builder()

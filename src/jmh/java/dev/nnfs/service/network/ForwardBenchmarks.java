@@ -49,7 +49,7 @@ public class ForwardBenchmarks {
 			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.SEEDS_NETWORK, ForwardRequest.class);
 			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
 			network = plan.network();
-			inputs = plan.inputs();
+			inputs = plan.floatInputs();
 		}
 
 	}
@@ -76,7 +76,7 @@ public class ForwardBenchmarks {
 			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.bigBatchRequest(100_000), ForwardRequest.class);
 			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
 			network = plan.network();
-			inputs = plan.inputs();
+			inputs = plan.floatInputs();
 		}
 
 	}

@@ -38,6 +38,18 @@ public final class Activation {
 
 	}
 
+	/**
+	 * Computes the activation in place on a row-major {@code [rows, cols]} float64
+	 * buffer: the {@code "dtype": "float64"} mode, plain numpy without
+	 * {@code nnfs.init()}.
+	 */
+	@FunctionalInterface
+	public interface DoubleKernel {
+
+		void applyInPlace(double[] values, int rows, int cols, double[] params);
+
+	}
+
 	private final String name;
 
 	private final String formula;
@@ -54,7 +66,11 @@ public final class Activation {
 
 	private final FloatKernel floatKernel;
 
+	private DoubleKernel doubleKernel;
+
 	private String accuracy;
+
+	private String accuracy64;
 
 	private String saturation;
 
@@ -96,6 +112,11 @@ public final class Activation {
 		return accuracy;
 	}
 
+	/** The measured float64 accuracy against the correctly rounded result. */
+	public String accuracy64() {
+		return accuracy64;
+	}
+
 	/**
 	 * Where the float32 result reaches the ends of an open range exactly (e.g. sigmoid is
 	 * exactly 1.0 from x ≈ 16.64), or null when the range has no open end it reaches.
@@ -110,6 +131,15 @@ public final class Activation {
 	Activation numerics(String accuracy, String saturation) {
 		this.accuracy = accuracy;
 		this.saturation = saturation;
+		return this;
+	}
+
+	/**
+	 * Sets the float64 kernel and its measured accuracy, while building the catalogue.
+	 */
+	Activation float64(DoubleKernel kernel, String accuracy) {
+		this.doubleKernel = kernel;
+		this.accuracy64 = accuracy;
 		return this;
 	}
 
@@ -184,6 +214,18 @@ public final class Activation {
 			kernel.applyInPlace(x, params);
 			x.data().asNioFloat().get(values, 0, rows * cols);
 		}
+	}
+
+	/**
+	 * Applies the activation in place on a row-major {@code [rows, cols]} float64 buffer,
+	 * in plain Java: numpy's float64 result (element-wise kernels within 1 ulp of the
+	 * correctly rounded value).
+	 */
+	public void applyInPlace(double[] values, int rows, int cols, double[] params) {
+		if (doubleKernel == null) {
+			throw new UnsupportedOperationException(name + " has no float64 kernel");
+		}
+		doubleKernel.applyInPlace(values, rows, cols, params);
 	}
 
 	private int indexOf(String param) {

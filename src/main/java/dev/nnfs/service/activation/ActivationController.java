@@ -3,7 +3,9 @@ package dev.nnfs.service.activation;
 import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.tensor.JsonBody;
-import dev.nnfs.service.tensor.FloatArraySerializer;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.util.LinkedHashMap;
@@ -18,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,13 +96,14 @@ class ActivationController {
 	@ApiResponse(responseCode = "200", description = "The outputs, with argmax and confidence per row",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ActivationResponse.class),
-					examples = { @ExampleObject(name = "softmax of seed 001 In[37], in float32", value = """
-							{"activation":"softmax","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],\
-							"argmax":[2],"confidence":[0.66524094]}""",
+					examples = { @ExampleObject(name = "softmax of seed 001 In[37], in float32",
+							value = """
+									{"activation":"softmax","dtype":"float32","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],\
+									"argmax":[2],"confidence":[0.66524094]}""",
 							description = "numpy's float32 softmax bits; the notebook prints its float64 result, 0.09003057 0.24472847 0.66524096"),
 							@ExampleObject(name = "relu of seed 001 In[10], one sample",
 									value = """
-											{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
+											{"activation":"relu","dtype":"float32","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
 									description = "The notebook prints [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]") }))
 	ActivationResponse apply(
 			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
@@ -118,21 +120,33 @@ class ActivationController {
 		Violations mistakes = new Violations();
 		double[] params = activation.resolve(request.params(),
 				(param, message) -> mistakes.at("/params/" + JsonBody.escape(param), message));
+		DType dtype = DType.of(request.dtype(), "/dtype", mistakes);
+		DoubleBatch given = request.inputs();
+		FloatBatch floats = dtype == DType.FLOAT32 ? given.toFloat32("/inputs", mistakes) : null;
 		mistakes.throwIfAny();
-		FloatBatch inputs = request.inputs();
 		// The request's buffer is this call's own: the outputs overwrite it.
-		activation.applyInPlace(inputs.values(), inputs.rows(), inputs.cols(), params);
-		FloatBatch outputs = inputs;
-		Predictions predictions = Predictions.of(outputs.values(), outputs.rows(), outputs.cols());
-		return new ActivationResponse(activation.name(), outputs.shape(), outputs, predictions.argmax(),
-				predictions.confidence());
+		Batch outputs;
+		if (floats != null) {
+			activation.applyInPlace(floats.values(), floats.rows(), floats.cols(), params);
+			outputs = floats;
+		}
+		else {
+			activation.applyInPlace(given.values(), given.rows(), given.cols(), params);
+			outputs = given;
+		}
+		Predictions predictions = Predictions.of(outputs);
+		return new ActivationResponse(activation.name(), dtype.toString(), outputs.shape(), outputs,
+				predictions.argmax(), predictions.confidence());
 	}
 
-	record ActivationResponse(String activation, int[] shape,
-			@Schema(description = "the activation's outputs, same shape as inputs") FloatBatch outputs,
+	record ActivationResponse(String activation,
+			@Schema(description = "the dtype the outputs were computed in", allowableValues = {
+					"float32", "float64" }, example = "float32") String dtype,
+			int[] shape,
+			@Schema(description = "the activation's outputs, same shape as inputs",
+					ref = "#/components/schemas/Batch") Batch outputs,
 			@Schema(description = "per row, index of the largest output (first on ties)") int[] argmax,
-			@Schema(description = "per row, the largest output") @JsonSerialize(
-					using = FloatArraySerializer.class) float[] confidence) {
+			@Schema(description = "per row, the largest output", ref = "#/components/schemas/Vector") Batch confidence){
 	}
 
 	record ActivationInfo(String name, String formula, String range, Map<String, Double> params, String description,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.nnfs.service.problem.Violations;
-import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.JsonBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -18,19 +18,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Schema(description = "A batch to apply the activation to, and optional parameter overrides")
 public record ActivationRequest(
 		@Schema(description = "a batch (array of rows) or a single sample (array of numbers)",
-				requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/Batch") FloatBatch inputs,
-		@Schema(description = "parameter overrides, name → value (see GET /activations/{name})") Map<String, Double> params) {
+				requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/Batch") DoubleBatch inputs,
+		@Schema(description = "parameter overrides, name → value (see GET /activations/{name})") Map<String, Double> params,
+		@Schema(description = "float32 (numpy under nnfs.init(), the default) or float64 (plain numpy, as the seeds' list cells)",
+				allowableValues = {
+						"float32", "float64" },
+				defaultValue = "float32") String dtype){
 
 	/** Reads the body, reporting every unknown field and wrongly typed value at once. */
 	static final class Reader extends ValueDeserializer<ActivationRequest> {
 
-		private static final List<String> FIELDS = List.of("inputs", "params");
+		private static final List<String> FIELDS = List.of("inputs", "params", "dtype");
 
 		@Override
 		public ActivationRequest deserialize(JsonParser p, DeserializationContext ctxt) {
 			Violations violations = new Violations();
 			JsonBody body = new JsonBody(p, ctxt, violations);
-			FloatBatch[] inputs = new FloatBatch[1];
+			DoubleBatch[] inputs = new DoubleBatch[1];
+			String[] dtype = new String[1];
 			boolean[] given = new boolean[1];
 			@SuppressWarnings("unchecked")
 			Map<String, Double>[] params = new Map[1];
@@ -39,8 +44,11 @@ public record ActivationRequest(
 					given[0] = true;
 					inputs[0] = body.batch(at);
 				}
-				else {
+				else if (name.equals("params")) {
 					params[0] = body.numbers(at);
+				}
+				else {
+					dtype[0] = body.string(at);
 				}
 			});
 			if (read && inputs[0] == null && !violations.covers("/inputs")) {
@@ -49,7 +57,7 @@ public record ActivationRequest(
 								: "is required: a batch (array of rows) or one sample (array of numbers)");
 			}
 			violations.throwIfAny();
-			return new ActivationRequest(inputs[0], params[0]);
+			return new ActivationRequest(inputs[0], params[0], dtype[0]);
 		}
 
 	}

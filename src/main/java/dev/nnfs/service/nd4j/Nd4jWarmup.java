@@ -11,6 +11,7 @@ import dev.nnfs.service.network.ForwardRequest.LayerSpec;
 import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
 import dev.nnfs.service.network.NetworkBuilder;
 import dev.nnfs.service.network.NetworkBuilder.Plan;
+import dev.nnfs.service.libm.PlatformLibm;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.util.List;
@@ -81,7 +82,7 @@ class Nd4jWarmup implements InitializingBean {
 		LayerSpec dense = DenseSpec.drawn(3);
 		Plan plan = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
 				new SpiralSpec(100L, 3L), List.of(dense, relu, dense, softmax), null, null));
-		List<FloatBatch> out = plan.network().forward(plan.inputs(), false);
+		List<FloatBatch> out = plan.network().forward(plan.floatInputs(), false);
 		if (out.get(0).rows() != 300) {
 			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
 		}
@@ -90,7 +91,10 @@ class Nd4jWarmup implements InitializingBean {
 		LayerSpec dense64 = DenseSpec.drawn(64);
 		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
 				new SpiralSpec(512L, 2L), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
-		big.network().forward(big.inputs(), false);
+		big.network().forward(big.floatInputs(), false);
+		// The float64 mode's C-library functions, loaded now rather than on a first
+		// request.
+		PlatformLibm.get().exp(new double[] { 1.0 }, 1);
 		blasMismatches = BlasSummationOrder.mismatches();
 		if (blasMismatches == 0) {
 			log.info(

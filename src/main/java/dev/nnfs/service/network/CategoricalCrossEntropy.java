@@ -1,5 +1,8 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.numpy.Libm;
+import dev.nnfs.service.numpy.NumpyFloat64;
+
 import dev.nnfs.service.numpy.NumpyFloat32;
 
 /**
@@ -28,6 +31,24 @@ public final class CategoricalCrossEntropy {
 			negativeLogLikelihoods[r] = -NumpyFloat32.log(clipped);
 		}
 		return NumpyFloat32.sum(negativeLogLikelihoods, 0, rows) / rows;
+	}
+
+	/**
+	 * The float64 loss as plain numpy computes it: {@code np.clip} to
+	 * {@code [1e-7, 1 - 1e-7]} (float64 bounds), the C library's {@code log}
+	 * ({@code libm}), numpy's pairwise mean.
+	 */
+	public static double loss64(double[] predictions, int rows, int classes, int[] labels, Libm libm) {
+		double[] negativeLogLikelihoods = new double[rows];
+		for (int r = 0; r < rows; r++) {
+			double p = predictions[r * classes + labels[r]];
+			negativeLogLikelihoods[r] = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
+		}
+		libm.log(negativeLogLikelihoods, rows);
+		for (int r = 0; r < rows; r++) {
+			negativeLogLikelihoods[r] = -negativeLogLikelihoods[r];
+		}
+		return NumpyFloat64.mean(negativeLogLikelihoods, 0, rows);
 	}
 
 	public static double accuracy(int[] argmax, int[] labels) {

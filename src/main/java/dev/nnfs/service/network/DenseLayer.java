@@ -1,5 +1,11 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.numpy.Libm;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import dev.nnfs.service.numpy.NumpyRandom;
 
 /**
@@ -24,6 +30,10 @@ public final class DenseLayer implements Layer {
 
 	private final float[] biases;
 
+	private final double[] weights64;
+
+	private final double[] biases64;
+
 	/** The weights as float64, made on first use. */
 	private volatile double[] widened;
 
@@ -40,6 +50,70 @@ public final class DenseLayer implements Layer {
 		this.neurons = neurons;
 		this.weights = weights;
 		this.biases = biases;
+		this.weights64 = null;
+		this.biases64 = null;
+	}
+
+	private DenseLayer(int inputs, int neurons, double[] weights, double[] biases) {
+		if (weights.length != (long) inputs * neurons || biases.length != neurons) {
+			throw new IllegalArgumentException(
+					"weights must be [" + inputs + ", " + neurons + "] and biases [" + neurons + "]");
+		}
+		this.inputs = inputs;
+		this.neurons = neurons;
+		this.weights = null;
+		this.biases = null;
+		this.weights64 = weights;
+		this.biases64 = biases;
+	}
+
+	/**
+	 * A float64 layer, as plain numpy's {@code Layer_Dense} holds it: the
+	 * {@code "dtype": "float64"} mode. Run by {@link Float64Pass}, never by the float32
+	 * engine.
+	 * @param weights row-major {@code [inputs, neurons]}
+	 * @param biases {@code [neurons]}
+	 */
+	public static DenseLayer float64(int inputs, int neurons, double[] weights, double[] biases) {
+		return new DenseLayer(inputs, neurons, weights, biases);
+	}
+
+	/**
+	 * nnfs's initialisation in plain numpy: {@code weights = scale * randn(inputs,
+	 * neurons)} in float64 (the draws' {@code log} from {@code libm}), zero biases.
+	 */
+	public static DenseLayer seeded64(int inputs, int neurons, double scale, NumpyRandom rng, Libm libm) {
+		double[] w = new double[inputs * neurons];
+		rng.fillRandn(w, 0, w.length, libm);
+		for (int i = 0; i < w.length; i++) {
+			w[i] = scale * w[i];
+		}
+		return new DenseLayer(inputs, neurons, w, new double[neurons]);
+	}
+
+	/** float32 (the engine's layers) or float64 ({@link #float64}). */
+	public DType dtype() {
+		return weights64 == null ? DType.FLOAT32 : DType.FLOAT64;
+	}
+
+	/** The float64 weights, row-major {@code [inputs, neurons]}; not a copy. */
+	public double[] weights64() {
+		return weights64;
+	}
+
+	/** The float64 biases; not a copy. */
+	public double[] biases64() {
+		return biases64;
+	}
+
+	/** The weights as a {@code [inputs, neurons]} batch of the layer's dtype. */
+	public Batch weightBatch() {
+		return weights64 == null ? FloatBatch.of(weights, inputs, neurons) : DoubleBatch.of(weights64, inputs, neurons);
+	}
+
+	/** The biases as a rank-1 batch of the layer's dtype. */
+	public Batch biasBatch() {
+		return biases64 == null ? FloatBatch.vector(biases) : DoubleBatch.vector(biases64);
 	}
 
 	/**

@@ -3,7 +3,7 @@ package dev.nnfs.service.network;
 import java.util.List;
 import java.util.Map;
 
-import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.DoubleBatch;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -23,14 +23,24 @@ public record ForwardRequest(@Schema(
 		@Schema(description = "standard normals drawn and thrown away after seeding; 0 when left out",
 				minimum = "0") Long skip,
 		@Schema(description = "a batch (array of rows) or one sample (array of numbers); give this or spiral",
-				ref = "#/components/schemas/Batch") FloatBatch inputs,
+				ref = "#/components/schemas/Batch") DoubleBatch inputs,
 		@Schema(description = "generate nnfs spiral_data(samples, classes) from the stream; its labels become labels") SpiralSpec spiral,
 		@Schema(description = "the layers, applied in order",
 				requiredMode = RequiredMode.REQUIRED) List<LayerSpec> layers,
 		@Schema(description = "a class index per row ([0, 2, 1]) or one-hot rows ([[1, 0, 0], ...])",
-				ref = "#/components/schemas/Batch") FloatBatch labels,
+				ref = "#/components/schemas/Batch") DoubleBatch labels,
 		@Schema(description = "false (default); true for each layer's weights, biases and dead neurons; \"all\" for per-layer outputs too",
-				ref = "#/components/schemas/ReturnLayers") Object returnLayers) {
+				ref = "#/components/schemas/ReturnLayers") Object returnLayers,
+		@Schema(description = "float32 (numpy under nnfs.init(), the default) or float64 (plain numpy: float64 data, draws, products, activations and loss)",
+				allowableValues = {
+						"float32", "float64" },
+				defaultValue = "float32") String dtype){
+
+	/** The request in float32, the default dtype. */
+	public ForwardRequest(Long seed, Long skip, DoubleBatch inputs, SpiralSpec spiral, List<LayerSpec> layers,
+			DoubleBatch labels, Object returnLayers) {
+		this(seed, skip, inputs, spiral, layers, labels, returnLayers, null);
+	}
 
 	@Schema(description = "nnfs spiral_data(samples, classes)")
 	public record SpiralSpec(
@@ -60,9 +70,9 @@ public record ForwardRequest(@Schema(
 			@Schema(description = "optional check of the incoming width", minimum = "1") Long inputs,
 			@Schema(description = "scale of drawn weights (weightScale × randn(inputs, neurons)); default 0.01") Double weightScale,
 			@Schema(description = "explicit weights, [inputs, neurons]; drawn from the stream when absent",
-					ref = "#/components/schemas/Matrix") FloatBatch weights,
+					ref = "#/components/schemas/Matrix") DoubleBatch weights,
 			@Schema(description = "explicit biases, one per neuron; zeros when absent",
-					ref = "#/components/schemas/Vector") FloatBatch biases)
+					ref = "#/components/schemas/Vector") DoubleBatch biases)
 			implements
 				LayerSpec {
 

@@ -8,7 +8,7 @@ import dev.nnfs.service.network.ForwardRequest.LayerSpec;
 import dev.nnfs.service.network.ForwardRequest.SpiralSpec;
 import dev.nnfs.service.problem.Violation;
 import dev.nnfs.service.problem.Violations;
-import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.JsonBody;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -24,7 +24,8 @@ import tools.jackson.databind.ValueDeserializer;
  */
 public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest> {
 
-	static final List<String> FIELDS = List.of("seed", "skip", "inputs", "spiral", "layers", "labels", "returnLayers");
+	static final List<String> FIELDS = List.of("seed", "skip", "inputs", "spiral", "layers", "labels", "returnLayers",
+			"dtype");
 
 	private static final List<String> SPIRAL_FIELDS = List.of("samples", "classes");
 
@@ -69,11 +70,12 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 	private static ForwardRequest read(JsonBody body) {
 		Long[] seed = new Long[1];
 		Long[] skip = new Long[1];
-		FloatBatch[] inputs = new FloatBatch[1];
+		DoubleBatch[] inputs = new DoubleBatch[1];
+		String[] dtype = new String[1];
 		SpiralSpec[] spiral = new SpiralSpec[1];
 		@SuppressWarnings("unchecked")
 		List<LayerSpec>[] layers = new List[1];
-		FloatBatch[] labels = new FloatBatch[1];
+		DoubleBatch[] labels = new DoubleBatch[1];
 		Object[] returnLayers = new Object[1];
 		body.object("", "the body", FIELDS, (name, at) -> {
 			switch (name) {
@@ -83,10 +85,12 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 				case "spiral" -> spiral[0] = spiral(body, at);
 				case "layers" -> layers[0] = body.list(at, (element) -> layer(body, element));
 				case "labels" -> labels[0] = body.batch(at);
+				case "dtype" -> dtype[0] = body.string(at);
 				default -> returnLayers[0] = body.booleanOr(at, List.of("all"));
 			}
 		});
-		return new ForwardRequest(seed[0], skip[0], inputs[0], spiral[0], layers[0], labels[0], returnLayers[0]);
+		return new ForwardRequest(seed[0], skip[0], inputs[0], spiral[0], layers[0], labels[0], returnLayers[0],
+				dtype[0]);
 	}
 
 	private static SpiralSpec spiral(JsonBody body, String at) {
@@ -120,7 +124,7 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 		Violations v = body.violations();
 		if ("dense".equals(type)) {
 			notApplicable(f, ACTIVATION_FIELDS, at, "a dense layer", v);
-			return new DenseSpec(type, (Long) f[1], (Long) f[2], (Double) f[3], (FloatBatch) f[4], (FloatBatch) f[5]);
+			return new DenseSpec(type, (Long) f[1], (Long) f[2], (Double) f[3], (DoubleBatch) f[4], (DoubleBatch) f[5]);
 		}
 		if ("activation".equals(type)) {
 			notApplicable(f, DENSE_FIELDS, at, "an activation layer", v);

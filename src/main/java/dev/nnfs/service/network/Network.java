@@ -1,5 +1,7 @@
 package dev.nnfs.service.network;
 
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.util.List;
@@ -44,6 +46,17 @@ public final class Network {
 	}
 
 	/**
+	 * Runs a batch of either dtype: float32 with this network's engine, float64 with
+	 * {@link Float64Pass}. The layers must be of the batch's dtype.
+	 */
+	public List<? extends Batch> forward(Batch inputs, boolean keepLayerOutputs) {
+		if (inputs instanceof DoubleBatch d) {
+			return Float64Pass.forward(layers, d, keepLayerOutputs);
+		}
+		return engine.forward(layers, (FloatBatch) inputs, keepLayerOutputs);
+	}
+
+	/**
 	 * Whether the output for {@code inputs} may be written while it is computed
 	 * ({@link StreamedForwardResponse}; {@link ForwardEngine#streams}).
 	 */
@@ -55,12 +68,12 @@ public final class Network {
 	 * Indices of the neurons (columns) that are 0 for every row of a layer's output: ReLU
 	 * units that no sample of the batch activates.
 	 */
-	public static int[] deadNeurons(FloatBatch output) {
+	public static int[] deadNeurons(Batch output) {
 		boolean[] alive = new boolean[output.cols()];
-		float[] v = output.values();
 		for (int r = 0, off = 0; r < output.rows(); r++, off += output.cols()) {
 			for (int c = 0; c < alive.length; c++) {
-				if (v[off + c] != 0f) {
+				if (output instanceof FloatBatch f ? f.values()[off + c] != 0f
+						: ((DoubleBatch) output).values()[off + c] != 0.0) {
 					alive[c] = true;
 				}
 			}

@@ -17,6 +17,10 @@ import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.spiral.Spiral;
 import dev.nnfs.service.spiral.SpiralData;
 import dev.nnfs.service.spiral.SpiralRules;
+import dev.nnfs.service.libm.PlatformLibm;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.JsonBody;
 
@@ -45,7 +49,13 @@ public final class NetworkBuilder {
 	}
 
 	/** A checked, built request. */
-	public record Plan(long seed, FloatBatch inputs, int[] labels, Network network, Detail detail, long draws) {
+	public record Plan(long seed, DType dtype, Batch inputs, int[] labels, Network network, Detail detail, long draws) {
+
+		/** The inputs of a float32 plan. */
+		public FloatBatch floatInputs() {
+			return (FloatBatch) inputs;
+		}
+
 	}
 
 	private final Activations activations;
@@ -85,21 +95,28 @@ public final class NetworkBuilder {
 		violations.throwIfAny();
 
 		long seed = request.seed() == null ? 0 : request.seed();
+		DType dtype = DType.parse(request.dtype() == null ? "float32" : request.dtype());
+		boolean float64 = dtype == DType.FLOAT64;
 		NumpyRandom rng = new NumpyRandom(seed);
 		rng.skip(request.skip() == null ? 0 : request.skip());
-		FloatBatch inputs = request.inputs();
+		Batch inputs;
 		int[] labels = null;
-		if (inputs == null) {
-			Spiral spiral = SpiralData.spiralData(request.spiral().samples().intValue(),
-					request.spiral().classes().intValue(), rng);
-			inputs = FloatBatch.of(spiral.points(), spiral.rows(), 2);
+		if (request.inputs() == null) {
+			int samples = request.spiral().samples().intValue();
+			int classes = request.spiral().classes().intValue();
+			Spiral spiral = float64 ? SpiralData.spiralData64(samples, classes, rng, PlatformLibm.get())
+					: SpiralData.spiralData(samples, classes, rng);
+			inputs = spiral.batch();
 			labels = spiral.labels();
+		}
+		else {
+			inputs = float64 ? request.inputs() : request.inputs().toFloat32();
 		}
 		List<Layer> layers = new ArrayList<>(request.layers().size());
 		int width = inputs.cols();
 		for (LayerSpec spec : request.layers()) {
 			if (spec instanceof DenseSpec dense) {
-				DenseLayer layer = dense(dense, width, rng);
+				DenseLayer layer = float64 ? dense64(dense, width, rng) : dense(dense, width, rng);
 				width = layer.neurons();
 				layers.add(layer);
 			}
@@ -124,7 +141,8 @@ public final class NetworkBuilder {
 				labels = null;
 			}
 		}
-		return new Plan(seed, inputs, labels, new Network(layers, engine), detail(request.returnLayers()), rng.draws());
+		return new Plan(seed, dtype, inputs, labels, new Network(layers, engine), detail(request.returnLayers()),
+				rng.draws());
 	}
 
 	private static DenseLayer dense(DenseSpec spec, int width, NumpyRandom rng) {
@@ -133,8 +151,18 @@ public final class NetworkBuilder {
 			return DenseLayer.seeded(width, spec.neurons().intValue(), (float) scale, rng);
 		}
 		int neurons = spec.weights().cols();
-		float[] biases = spec.biases() == null ? new float[neurons] : spec.biases().values();
-		return new DenseLayer(width, neurons, spec.weights().values(), biases);
+		float[] biases = spec.biases() == null ? new float[neurons] : spec.biases().toFloat32().values();
+		return new DenseLayer(width, neurons, spec.weights().toFloat32().values(), biases);
+	}
+
+	private static DenseLayer dense64(DenseSpec spec, int width, NumpyRandom rng) {
+		if (spec.weights() == null) {
+			double scale = spec.weightScale() == null ? DEFAULT_WEIGHT_SCALE : spec.weightScale();
+			return DenseLayer.seeded64(width, spec.neurons().intValue(), scale, rng, PlatformLibm.get());
+		}
+		int neurons = spec.weights().cols();
+		double[] biases = spec.biases() == null ? new double[neurons] : spec.biases().values();
+		return DenseLayer.float64(width, neurons, spec.weights().values(), biases);
 	}
 
 	static Detail detail(Object returnLayers) {
@@ -156,12 +184,20 @@ public final class NetworkBuilder {
 
 		private LimitExceededException limit;
 
+		/** Whether the request computes in float32, where its numbers must fit. */
+		private boolean float32 = true;
+
 		Check(ForwardRequest request, Violations violations) {
 			this.request = request;
 			this.v = violations;
 		}
 
 		void run() {
+			DType dtype = DType.of(request.dtype(), "/dtype", v);
+			float32 = dtype == DType.FLOAT32;
+			if (float32) {
+				fitsFloat32(request.inputs(), "/inputs");
+			}
 			if (request.seed() != null) {
 				mistake("/seed", SpiralRules.seed(request.seed()));
 			}
@@ -173,7 +209,7 @@ public final class NetworkBuilder {
 			// missing or wrong)
 			long rows = -1;
 			long width = -1;
-			FloatBatch inputs = request.inputs();
+			DoubleBatch inputs = request.inputs();
 			SpiralSpec spiral = request.spiral();
 			if (inputs != null && spiral != null) {
 				v.at("/spiral", "give either inputs or spiral, not both");
@@ -268,8 +304,12 @@ public final class NetworkBuilder {
 		 * that is unknown.
 		 */
 		private long dense(DenseSpec spec, String at, long width, long weightsBefore) {
-			FloatBatch w = spec.weights();
-			FloatBatch b = spec.biases();
+			DoubleBatch w = spec.weights();
+			DoubleBatch b = spec.biases();
+			if (float32) {
+				fitsFloat32(w, at + "/weights");
+				fitsFloat32(b, at + "/biases");
+			}
 			long neurons = -1;
 			if (spec.neurons() != null) {
 				neurons = spec.neurons();
@@ -295,8 +335,9 @@ public final class NetworkBuilder {
 					v.at(at + "/biases", "biases need explicit weights; drawn weights have zero biases");
 				}
 				Double scale = spec.weightScale();
-				if (scale != null && !Float.isFinite(scale.floatValue())) {
-					v.at(at + "/weightScale", "must be a finite float32 number, not " + scale);
+				if (scale != null && (float32 ? !Float.isFinite(scale.floatValue()) : !Double.isFinite(scale))) {
+					v.at(at + "/weightScale",
+							"must be a finite " + (float32 ? "float32" : "float64") + " number, not " + scale);
 				}
 			}
 			else {
@@ -352,6 +393,12 @@ public final class NetworkBuilder {
 					(param, message) -> v.at(at + "/params/" + JsonBody.escape(param), message));
 		}
 
+		private void fitsFloat32(DoubleBatch batch, String at) {
+			if (batch != null) {
+				batch.toFloat32(at, v);
+			}
+		}
+
 		private void mistake(String pointer, String message) {
 			if (message != null) {
 				v.at(pointer, message);
@@ -370,16 +417,16 @@ public final class NetworkBuilder {
 	 * Class indices from indices or one-hot rows, checked against the rows and the
 	 * network's outputs ({@code outputs} -1 when unknown); mistakes go to {@code v}.
 	 */
-	private static int[] labels(FloatBatch given, int rows, int outputs, Violations v) {
+	private static int[] labels(DoubleBatch given, int rows, int outputs, Violations v) {
 		int[] labels = new int[given.rank1() ? given.cols() : given.rows()];
 		if (labels.length != rows) {
 			v.at("/labels", "has " + labels.length + " labels for " + rows + " rows");
 			return null;
 		}
-		float[] values = given.values();
+		double[] values = given.values();
 		if (given.rank1()) {
 			for (int i = 0; i < labels.length; i++) {
-				float f = values[i];
+				double f = values[i];
 				if (f != Math.rint(f) || f < 0) {
 					v.at("/labels/" + i, "must be a class index (a whole number ≥ 0), not " + f);
 				}
@@ -401,11 +448,11 @@ public final class NetworkBuilder {
 		for (int r = 0; r < rows; r++) {
 			int hot = -1;
 			for (int c = 0; c < given.cols(); c++) {
-				float f = values[r * given.cols() + c];
-				if (f == 1f && hot < 0) {
+				double f = values[r * given.cols() + c];
+				if (f == 1 && hot < 0) {
 					hot = c;
 				}
-				else if (f != 0f) {
+				else if (f != 0) {
 					hot = -2;
 					break;
 				}

@@ -6,6 +6,10 @@ import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.network.ForwardResponse.LayerReport;
 import dev.nnfs.service.network.NetworkBuilder.Detail;
 import dev.nnfs.service.network.NetworkBuilder.Plan;
+import dev.nnfs.service.libm.PlatformLibm;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.util.ArrayList;
@@ -86,7 +90,7 @@ class NetworkController {
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ForwardResponse.class),
 			examples = { @ExampleObject(name = "seed 000 In[5]",
 					value = """
-							{"shape":[6,3],"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],\
+							{"dtype":"float32","shape":[6,3],"outputs":[[0.0,0.0,0.0],[0.0,0.0,0.03890161],[0.0,0.0,0.0],\
 							[0.22016223,0.07894751,0.07476425],[0.0,0.0,0.0],[0.060876727,0.118744306,0.0]],\
 							"argmax":[0,2,0,0,0,1],"confidence":[0.0,0.03890161,0.0,0.22016223,0.0,0.118744306],\
 							"layers":[{"type":"dense","inputs":2,"neurons":3,\
@@ -99,7 +103,7 @@ class NetworkController {
 					description = "The answer to the seed 000 In[5] request: the notebook prints the weights and X·W before ReLU"),
 					@ExampleObject(name = "explicit weights and labels",
 							value = """
-									{"shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
+									{"dtype":"float32","shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
 									"confidence":[0.5249792,0.8550784],"loss":0.40047938,"accuracy":1.0,"rng":{"seed":0,"draws":0}}""",
 							description = "The answer to the explicit-weights request") }))
 	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
@@ -112,8 +116,9 @@ class NetworkController {
 			@ExampleObject(name = "explicit weights and labels",
 					value = EXPLICIT) })) @RequestBody ForwardRequest request) {
 		Plan plan = builder.build(request);
-		if (plan.labels() == null && plan.detail() == Detail.NONE && plan.network().streams(plan.inputs())) {
-			return new StreamedForwardResponse(plan.network(), plan.inputs(),
+		if (plan.dtype() == DType.FLOAT32 && plan.labels() == null && plan.detail() == Detail.NONE
+				&& plan.network().streams(plan.floatInputs())) {
+			return new StreamedForwardResponse(plan.network(), plan.floatInputs(),
 					new ForwardResponse.Rng(plan.seed(), plan.draws()));
 		}
 		return whole(plan);
@@ -125,29 +130,35 @@ class NetworkController {
 	 */
 	static ForwardResponse whole(Plan plan) {
 		boolean keep = plan.detail() != Detail.NONE;
-		List<FloatBatch> outputs = plan.network().forward(plan.inputs(), keep);
-		FloatBatch out = outputs.get(outputs.size() - 1);
-		Predictions predictions = Predictions.of(out.values(), out.rows(), out.cols());
-		Float loss = null;
+		List<? extends Batch> outputs = plan.network().forward(plan.inputs(), keep);
+		Batch out = outputs.get(outputs.size() - 1);
+		Predictions predictions = Predictions.of(out);
+		Number loss = null;
 		Double accuracy = null;
 		if (plan.labels() != null) {
-			loss = CategoricalCrossEntropy.loss(out.values(), out.rows(), out.cols(), plan.labels());
+			// not a conditional expression: it would widen the float32 loss to double
+			if (out instanceof FloatBatch f) {
+				loss = CategoricalCrossEntropy.loss(f.values(), f.rows(), f.cols(), plan.labels());
+			}
+			else {
+				loss = CategoricalCrossEntropy.loss64(((DoubleBatch) out).values(), out.rows(), out.cols(),
+						plan.labels(), PlatformLibm.get());
+			}
 			accuracy = CategoricalCrossEntropy.accuracy(predictions.argmax(), plan.labels());
 		}
 		List<LayerReport> layers = keep ? reports(plan, outputs) : null;
-		return new ForwardResponse(out.shape(), out, predictions.argmax(), predictions.confidence(), loss, accuracy,
-				layers, new ForwardResponse.Rng(plan.seed(), plan.draws()));
+		return new ForwardResponse(plan.dtype().toString(), out.shape(), out, predictions.argmax(),
+				predictions.confidence(), loss, accuracy, layers, new ForwardResponse.Rng(plan.seed(), plan.draws()));
 	}
 
-	private static List<LayerReport> reports(Plan plan, List<FloatBatch> outputs) {
+	private static List<LayerReport> reports(Plan plan, List<? extends Batch> outputs) {
 		List<Layer> layers = plan.network().layers();
 		List<LayerReport> reports = new ArrayList<>(layers.size());
 		for (int i = 0; i < layers.size(); i++) {
-			FloatBatch layerOutput = plan.detail() == Detail.ALL ? outputs.get(i) : null;
+			Batch layerOutput = plan.detail() == Detail.ALL ? outputs.get(i) : null;
 			if (layers.get(i) instanceof DenseLayer dense) {
-				reports.add(new LayerReport("dense", dense.inputs(), dense.neurons(),
-						FloatBatch.of(dense.weights(), dense.inputs(), dense.neurons()),
-						FloatBatch.vector(dense.biases()), null, null, null, layerOutput));
+				reports.add(new LayerReport("dense", dense.inputs(), dense.neurons(), dense.weightBatch(),
+						dense.biasBatch(), null, null, null, layerOutput));
 			}
 			else {
 				ActivationLayer a = (ActivationLayer) layers.get(i);

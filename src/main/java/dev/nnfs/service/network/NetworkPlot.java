@@ -9,6 +9,9 @@ import dev.nnfs.service.plot.Palette;
 import dev.nnfs.service.plot.RegionLayer;
 import dev.nnfs.service.plot.ScatterLayer;
 import dev.nnfs.service.problem.LimitExceededException;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.math.BigDecimal;
@@ -85,6 +88,31 @@ final class NetworkPlot {
 	}
 
 	/**
+	 * A batch of either dtype as float32, for drawing only: float64 values are rounded
+	 * (an overflow becomes an infinity, which the shading treats as not a probability).
+	 */
+	static FloatBatch drawable(Batch batch) {
+		if (batch instanceof FloatBatch f) {
+			return f;
+		}
+		double[] d = ((DoubleBatch) batch).values();
+		float[] f = new float[d.length];
+		for (int i = 0; i < d.length; i++) {
+			f[i] = (float) d[i];
+		}
+		return new FloatBatch(f, batch.rows(), batch.cols(), batch.rank1());
+	}
+
+	/** The grid as float64, for a float64 network. */
+	private static DoubleBatch widen(FloatBatch grid) {
+		double[] d = new double[grid.values().length];
+		for (int i = 0; i < d.length; i++) {
+			d[i] = grid.values()[i];
+		}
+		return DoubleBatch.of(d, grid.rows(), grid.cols());
+	}
+
+	/**
 	 * The axis over column {@code col} of the data, with room around it and round ends.
 	 */
 	static Axis axis(String label, FloatBatch data, int col) {
@@ -124,15 +152,16 @@ final class NetworkPlot {
 	}
 
 	static Chart chart(Plan plan, int resolution) {
-		FloatBatch data = plan.inputs();
+		FloatBatch data = drawable(plan.inputs());
 		Axis x = axis("x", data, 0);
 		Axis y = axis("y", data, 1);
 		Network network = plan.network();
-		FloatBatch out = network.forward(grid(x, y, resolution), false).get(0);
+		FloatBatch grid = grid(x, y, resolution);
+		FloatBatch out = drawable(network.forward(plan.dtype() == DType.FLOAT64 ? widen(grid) : grid, false).get(0));
 		int classes = out.cols();
 		Predictions predicted = Predictions.of(out.values(), out.rows(), classes);
 		RegionLayer regions = RegionLayer.of(resolution, resolution, predicted.argmax(),
-				shades(out, predicted.confidence()), classes, (c) -> "predicted " + c, Palette.OKABE_ITO);
+				shades(out, predicted.floatConfidence()), classes, (c) -> "predicted " + c, Palette.OKABE_ITO);
 
 		int[] labels = plan.labels();
 		ScatterLayer.Points points = ScatterLayer.Points.of(data.rows(), (i) -> data.get(i, 0), (i) -> data.get(i, 1),
@@ -160,8 +189,7 @@ final class NetworkPlot {
 		}
 		String score = "";
 		if (plan.labels() != null) {
-			FloatBatch out = plan.network().forward(plan.inputs(), false).get(0);
-			Predictions p = Predictions.of(out.values(), out.rows(), out.cols());
+			Predictions p = Predictions.of(plan.network().forward(plan.inputs(), false).get(0));
 			double accuracy = CategoricalCrossEntropy.accuracy(p.argmax(), plan.labels());
 			score = ", accuracy "
 					+ Axis.format(BigDecimal.valueOf(accuracy).setScale(3, RoundingMode.HALF_EVEN).doubleValue());

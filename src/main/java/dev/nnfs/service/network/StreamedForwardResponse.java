@@ -57,6 +57,8 @@ final class StreamedForwardResponse {
 				int cols = pass.outWidth();
 				float[] out = pass.output();
 				gen.writeStartObject(value);
+				gen.writeName("dtype");
+				gen.writeString("float32");
 				gen.writeName("shape");
 				ctxt.writeValue(gen, new int[] { rows, cols });
 				gen.writeName("outputs");
@@ -65,7 +67,7 @@ final class StreamedForwardResponse {
 				gen.writeName("argmax");
 				ctxt.writeValue(gen, predictions.argmax());
 				gen.writeName("confidence");
-				CONFIDENCE.serialize(predictions.confidence(), gen, ctxt);
+				CONFIDENCE.serialize(predictions.floatConfidence(), gen, ctxt);
 				gen.writeName("rng");
 				ctxt.writeValue(gen, value.rng);
 				gen.writeEndObject();

@@ -230,4 +230,63 @@ public final class NumpyRandom {
 		}
 	}
 
+	/**
+	 * Fills {@code dst[offset .. offset+length)} with float64 normal draws, in order, as
+	 * plain numpy's {@code np.random.randn} returns them: the same stream as
+	 * {@link #nextGaussian()}, with the {@code log} of the polar method taken from
+	 * {@code libm}, so that the draws are numpy's bit for bit when {@code libm} is the C
+	 * library numpy uses. The uniforms of all the pairs are drawn first and their logs
+	 * taken in one call; the values are those of {@code length} calls of
+	 * {@link #nextGaussian()} (a pair's second value cached as numpy caches it).
+	 * @param dst the destination array
+	 * @param offset the first index to write
+	 * @param length how many values to write
+	 * @param libm where {@code log} comes from
+	 * @throws IndexOutOfBoundsException if the range does not fit in {@code dst}
+	 */
+	public void fillRandn(double[] dst, int offset, int length, Libm libm) {
+		java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+		int i = offset;
+		int end = offset + length;
+		if (i < end && this.hasGauss) {
+			dst[i++] = nextGaussian();
+		}
+		int pairs = (end - i + 1) / 2;
+		if (pairs == 0) {
+			return;
+		}
+		double[] x1 = new double[pairs];
+		double[] x2 = new double[pairs];
+		double[] logs = new double[pairs];
+		for (int k = 0; k < pairs; k++) {
+			double a;
+			double b;
+			double r2;
+			do {
+				a = 2.0 * randomSample() - 1.0;
+				b = 2.0 * randomSample() - 1.0;
+				r2 = a * a + b * b;
+			}
+			while (r2 >= 1.0 || r2 == 0.0);
+			x1[k] = a;
+			x2[k] = b;
+			logs[k] = r2;
+		}
+		double[] r2s = logs.clone();
+		libm.log(logs, pairs);
+		for (int k = 0; k < pairs; k++) {
+			double f = Math.sqrt(-2.0 * logs[k] / r2s[k]);
+			dst[i++] = f * x2[k];
+			this.draws++;
+			if (i < end) {
+				dst[i++] = f * x1[k];
+				this.draws++;
+			}
+			else {
+				this.gauss = f * x1[k];
+				this.hasGauss = true;
+			}
+		}
+	}
+
 }

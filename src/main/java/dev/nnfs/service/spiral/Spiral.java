@@ -1,5 +1,10 @@
 package dev.nnfs.service.spiral;
 
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
+import dev.nnfs.service.tensor.DoubleBatch;
+import dev.nnfs.service.tensor.FloatBatch;
+
 import java.util.Arrays;
 
 /**
@@ -16,6 +21,8 @@ public final class Spiral {
 
 	private final float[] points;
 
+	private final double[] points64;
+
 	private final int[] labels;
 
 	private final int samples;
@@ -27,9 +34,30 @@ public final class Spiral {
 	 */
 	Spiral(float[] points, int[] labels, int samples, int classes) {
 		this.points = points;
+		this.points64 = null;
 		this.labels = labels;
 		this.samples = samples;
 		this.classes = classes;
+	}
+
+	/** A float64 spiral, as plain numpy builds it; takes ownership of the arrays. */
+	Spiral(double[] points64, int[] labels, int samples, int classes) {
+		this.points = null;
+		this.points64 = points64;
+		this.labels = labels;
+		this.samples = samples;
+		this.classes = classes;
+	}
+
+	/** The dtype of the coordinates: float32 under {@code nnfs.init()}, else float64. */
+	public DType dtype() {
+		return this.points64 == null ? DType.FLOAT32 : DType.FLOAT64;
+	}
+
+	/** The points as a {@code [rows, 2]} batch of the spiral's dtype (a copy). */
+	public Batch batch() {
+		return this.points64 == null ? FloatBatch.of(this.points.clone(), rows(), 2)
+				: DoubleBatch.of(this.points64.clone(), rows(), 2);
 	}
 
 	/**
@@ -57,16 +85,16 @@ public final class Spiral {
 	 * @param row a row index in {@code [0, rows())}
 	 * @return the first coordinate of that point
 	 */
-	public float x(int row) {
-		return this.points[2 * checkRow(row)];
+	public double x(int row) {
+		return this.points64 != null ? this.points64[2 * checkRow(row)] : this.points[2 * checkRow(row)];
 	}
 
 	/**
 	 * @param row a row index in {@code [0, rows())}
 	 * @return the second coordinate of that point
 	 */
-	public float y(int row) {
-		return this.points[2 * checkRow(row) + 1];
+	public double y(int row) {
+		return this.points64 != null ? this.points64[2 * checkRow(row) + 1] : this.points[2 * checkRow(row) + 1];
 	}
 
 	/**
@@ -78,9 +106,13 @@ public final class Spiral {
 	}
 
 	/**
-	 * @return a copy of the points, row-major with shape {@code [rows(), 2]}
+	 * @return a copy of the float32 points, row-major with shape {@code [rows(), 2]}
+	 * @throws IllegalStateException for a float64 spiral
 	 */
 	public float[] points() {
+		if (this.points == null) {
+			throw new IllegalStateException("a float64 spiral");
+		}
 		return this.points.clone();
 	}
 
@@ -106,13 +138,13 @@ public final class Spiral {
 		}
 		Spiral that = (Spiral) other;
 		return this.samples == that.samples && this.classes == that.classes && Arrays.equals(this.points, that.points)
-				&& Arrays.equals(this.labels, that.labels);
+				&& Arrays.equals(this.points64, that.points64) && Arrays.equals(this.labels, that.labels);
 	}
 
 	@Override
 	public int hashCode() {
-		return 31 * (31 * (31 * this.samples + this.classes) + Arrays.hashCode(this.points))
-				+ Arrays.hashCode(this.labels);
+		return 31 * (31 * (31 * this.samples + this.classes) + Arrays.hashCode(this.points)
+				+ Arrays.hashCode(this.points64)) + Arrays.hashCode(this.labels);
 	}
 
 	@Override

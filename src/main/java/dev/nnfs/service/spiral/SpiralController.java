@@ -2,6 +2,9 @@ package dev.nnfs.service.spiral;
 
 import dev.nnfs.service.numpy.NumpyRandom;
 import dev.nnfs.service.config.Limits;
+import dev.nnfs.service.libm.PlatformLibm;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DType;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.io.BufferedWriter;
@@ -50,7 +53,7 @@ class SpiralController {
 	 * query (a new JSON field, another number format, a restyled plot), so caches do not
 	 * keep the old ones.
 	 */
-	static final int REPRESENTATION_VERSION = 1;
+	static final int REPRESENTATION_VERSION = 2;
 
 	/**
 	 * JSON and CSV are frozen by numpy compatibility: the same query means the same data
@@ -119,7 +122,7 @@ class SpiralController {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = SpiralResponse.class),
 							examples = @ExampleObject(name = "seed 000 In[4]: samples=2, classes=3",
 									value = """
-											{"samples":2,"classes":3,"seed":0,"skip":0,\
+											{"samples":2,"classes":3,"seed":0,"skip":0,"dtype":"float32",\
 											"inputs":[[0.0,0.0],[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],\
 											"labels":[0,0,1,1,2,2],"rng":{"seed":0,"draws":6}}""")),
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
@@ -153,6 +156,10 @@ class SpiralController {
 			@Parameter(description = "standard normals drawn and thrown away after seeding (the stream position)",
 					schema = @Schema(type = "integer", format = "int64", minimum = "0",
 							defaultValue = "0")) @RequestParam(name = "skip", required = false) String skip,
+			@Parameter(
+					description = "float32 (numpy under nnfs.init(), the default) or float64 (plain numpy: float64 draws, float64 X)",
+					schema = @Schema(type = "string", allowableValues = { "float32", "float64" },
+							defaultValue = "float32")) @RequestParam(name = "dtype", required = false) String dtype,
 			@Parameter(description = "json, csv or svg; overrides Accept",
 					schema = @Schema(type = "string", allowableValues = { "json", "csv", "svg" })) @RequestParam(
 							name = "format", required = false) String format,
@@ -160,7 +167,7 @@ class SpiralController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) String ifNoneMatch)
 			throws HttpMediaTypeNotAcceptableException {
-		SpiralQuery query = SpiralQuery.parse(samples, classes, seed, skip, format, this.limits);
+		SpiralQuery query = SpiralQuery.parse(samples, classes, seed, skip, format, dtype, this.limits);
 		SpiralFormat chosen = (query.format() != null) ? query.format() : SpiralFormat.negotiate(accept);
 
 		String etag = query.etag(chosen);
@@ -174,7 +181,9 @@ class SpiralController {
 
 		NumpyRandom rng = new NumpyRandom(query.seed());
 		rng.skip(query.skip());
-		Spiral spiral = SpiralData.spiralData(query.samples(), query.classes(), rng);
+		Spiral spiral = query.dtype() == DType.FLOAT64
+				? SpiralData.spiralData64(query.samples(), query.classes(), rng, PlatformLibm.get())
+				: SpiralData.spiralData(query.samples(), query.classes(), rng);
 
 		headers.setContentType(chosen.mediaType());
 		return switch (chosen) {
@@ -228,21 +237,26 @@ class SpiralController {
 	}
 
 	/**
-	 * The JSON answer. {@code inputs} is a {@link FloatBatch}, which the service's mapper
-	 * writes straight from the float array, number by number, onto the response stream.
+	 * The JSON answer. {@code inputs} is a {@link FloatBatch} (float32) or a
+	 * {@link dev.nnfs.service.tensor.DoubleBatch} (float64), which the service's mapper
+	 * writes straight from the array onto the response stream.
 	 */
 	record SpiralResponse(@Schema(description = "points per class", example = "2") int samples,
 			@Schema(description = "number of classes", example = "3") int classes,
 			@Schema(description = "the seed used", example = "0") long seed,
 			@Schema(description = "normals thrown away after seeding", example = "0") long skip,
-			@Schema(description = "the points, [samples*classes, 2], float32 (nnfs's X)",
-					example = "[[0.0, 0.0], [-0.69993085, -0.7142106]]") FloatBatch inputs,
+			@Schema(description = "the dtype of inputs: float32 (nnfs.init()) or float64 (plain numpy)",
+					example = "float32", allowableValues = {
+							"float32", "float64" }) String dtype,
+			@Schema(description = "the points, [samples*classes, 2], in the dtype (nnfs's X)",
+					example = "[[0.0, 0.0], [-0.69993085, -0.7142106]]",
+					ref = "#/components/schemas/Matrix") Batch inputs,
 			@Schema(description = "the class of each point (nnfs's y)", example = "[0, 0, 1, 1, 2, 2]") int[] labels,
-			@Schema(description = "the stream after this call") Rng rng) {
+			@Schema(description = "the stream after this call") Rng rng){
 
 		static SpiralResponse of(Spiral spiral, SpiralQuery query, long draws) {
 			return new SpiralResponse(spiral.samples(), spiral.classes(), query.seed(), query.skip(),
-					FloatBatch.of(spiral.points(), spiral.rows(), 2), spiral.labels(), new Rng(query.seed(), draws));
+					spiral.dtype().toString(), spiral.batch(), spiral.labels(), new Rng(query.seed(), draws));
 		}
 
 	}

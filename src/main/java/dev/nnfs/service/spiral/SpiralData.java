@@ -1,5 +1,6 @@
 package dev.nnfs.service.spiral;
 
+import dev.nnfs.service.numpy.Libm;
 import dev.nnfs.service.numpy.Linspace;
 import dev.nnfs.service.numpy.NumpyRandom;
 
@@ -77,6 +78,46 @@ public final class SpiralData {
 				double angle = t * 2.5;
 				points[2 * row] = (float) (r * StrictMath.sin(angle));
 				points[2 * row + 1] = (float) (r * StrictMath.cos(angle));
+				labels[row] = c;
+			}
+		}
+		return new Spiral(points, labels, samples, classes);
+	}
+
+	/**
+	 * {@code spiral_data(samples, classes)} as plain numpy computes it, without
+	 * {@code nnfs.init()}: the normals stay float64 ({@code randn(samples) * 0.2} is a
+	 * float64 product), {@code X} is float64 ({@code np.zeros} default), and {@code sin}
+	 * and {@code cos} are the C library's ({@code libm}), as numpy's are; each class's
+	 * angles go to {@code libm} in one call.
+	 * @throws IllegalArgumentException as {@link #spiralData(int, int, NumpyRandom)}
+	 */
+	public static Spiral spiralData64(int samples, int classes, NumpyRandom rng, Libm libm) {
+		if (samples < 1 || classes < 1 || (long) samples * classes > MAX_ROWS) {
+			throw new IllegalArgumentException("samples and classes must be >= 1 with a product <= " + MAX_ROWS + ": "
+					+ samples + " * " + classes);
+		}
+		int rows = samples * classes;
+		double[] points = new double[2 * rows];
+		int[] labels = new int[rows];
+		double[] noise = new double[samples];
+		double[] sin = new double[samples];
+		double[] cos = new double[samples];
+		for (int c = 0; c < classes; c++) {
+			double start = 4.0 * c;
+			double stop = 4.0 * (c + 1.0);
+			rng.fillRandn(noise, 0, samples, libm);
+			for (int i = 0; i < samples; i++) {
+				double t = Linspace.valueAt(start, stop, samples, i) + noise[i] * 0.2;
+				sin[i] = t * 2.5;
+			}
+			System.arraycopy(sin, 0, cos, 0, samples);
+			libm.sin(sin, samples);
+			libm.cos(cos, samples);
+			for (int i = 0, row = samples * c; i < samples; i++, row++) {
+				double r = Linspace.valueAt(0.0, 1.0, samples, i);
+				points[2 * row] = r * sin[i];
+				points[2 * row + 1] = r * cos[i];
 				labels[row] = c;
 			}
 		}

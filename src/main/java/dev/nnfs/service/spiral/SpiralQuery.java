@@ -5,6 +5,7 @@ import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violation;
+import dev.nnfs.service.tensor.DType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.function.LongFunction;
  * @param skip normals drawn and thrown away after seeding, {@code >= 0}
  * @param format the format named by {@code format=}, or null to negotiate by
  * {@code Accept}
+ * @param dtype float32 ({@code nnfs.init()}, the default) or float64 (plain numpy)
  */
-record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat format) {
+record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat format, DType dtype) {
 
 	static final int DEFAULT_SAMPLES = 100;
 
@@ -37,7 +39,8 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	 * {@code nnfs.limits.max-spiral-points} or {@code skip} over
 	 * {@code nnfs.limits.max-skip}
 	 */
-	static SpiralQuery parse(String samples, String classes, String seed, String skip, String format, Limits limits) {
+	static SpiralQuery parse(String samples, String classes, String seed, String skip, String format, String dtype,
+			Limits limits) {
 		List<Violation> violations = new ArrayList<>();
 		long s = integer("samples", samples, DEFAULT_SAMPLES, SpiralRules::count, violations);
 		long c = integer("classes", classes, DEFAULT_CLASSES, SpiralRules::count, violations);
@@ -51,6 +54,13 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 						"must be one of " + SpiralFormat.parameterValues() + ", not " + quote(format)));
 			}
 		}
+		DType t = DType.FLOAT32;
+		if (dtype != null) {
+			t = DType.parse(dtype);
+			if (t == null) {
+				violations.add(Violation.parameter("dtype", "must be " + DType.NAMES + ", not " + quote(dtype)));
+			}
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -62,7 +72,7 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 		if (over != null) {
 			throw over;
 		}
-		return new SpiralQuery((int) s, (int) c, sd, k, f);
+		return new SpiralQuery((int) s, (int) c, sd, k, f, t);
 	}
 
 	/**
@@ -119,8 +129,8 @@ record SpiralQuery(int samples, int classes, long seed, long skip, SpiralFormat 
 	 * those, without hashing the body.
 	 */
 	String etag(SpiralFormat format) {
-		return "\"spiral-v" + SpiralController.REPRESENTATION_VERSION + "-" + format.parameterValue() + "-"
-				+ this.samples + "x" + this.classes + "-seed" + this.seed + "-skip" + this.skip + "\"";
+		return "\"spiral-v" + SpiralController.REPRESENTATION_VERSION + "-" + format.parameterValue() + "-" + this.dtype
+				+ "-" + this.samples + "x" + this.classes + "-seed" + this.seed + "-skip" + this.skip + "\"";
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * This is the type request and response records hold; ND4J arrays never cross the web
  * edge.
  */
-public record FloatBatch(float[] values, int rows, int cols, boolean rank1) {
+public record FloatBatch(float[] values, int rows, int cols, boolean rank1) implements Batch {
 
 	public FloatBatch {
 		if (rows < 1 || cols < 1 || (long) rows * cols != values.length) {
@@ -42,9 +42,9 @@ public record FloatBatch(float[] values, int rows, int cols, boolean rank1) {
 		return new FloatBatch(newValues, rows, newCols, rank1);
 	}
 
-	/** The JSON shape: {@code [cols]} for rank 1, otherwise {@code [rows, cols]}. */
-	public int[] shape() {
-		return rank1 ? new int[] { cols } : new int[] { rows, cols };
+	@Override
+	public DType dtype() {
+		return DType.FLOAT32;
 	}
 
 	public float get(int row, int col) {

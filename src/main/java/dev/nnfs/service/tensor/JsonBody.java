@@ -215,10 +215,10 @@ public final class JsonBody {
 	}
 
 	/**
-	 * A batch of numbers ({@link FloatBatchDeserializer}): the first mistake inside it is
+	 * A batch of numbers ({@link BatchDeserializer}): the first mistake inside it is
 	 * recorded and the rest of the array skipped.
 	 */
-	public FloatBatch batch(String at) {
+	public DoubleBatch batch(String at) {
 		JsonToken t = p.currentToken();
 		if (t == JsonToken.VALUE_NULL) {
 			return null;
@@ -229,8 +229,8 @@ public final class JsonBody {
 		}
 		int depth = p.streamReadContext().getNestingDepth();
 		try {
-			ValueDeserializer<Object> batches = ctxt.findRootValueDeserializer(ctxt.constructType(FloatBatch.class));
-			return (FloatBatch) batches.deserialize(p, ctxt);
+			ValueDeserializer<Object> batches = ctxt.findRootValueDeserializer(ctxt.constructType(DoubleBatch.class));
+			return (DoubleBatch) batches.deserialize(p, ctxt);
 		}
 		catch (InvalidInputException ex) {
 			violations.addAll(ex.violations());

@@ -1,6 +1,7 @@
 package dev.nnfs.service.web;
 
 import dev.nnfs.service.problem.NonFiniteResultException;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.lang.reflect.Method;
@@ -63,6 +64,14 @@ class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {
 		}
 		if (value instanceof FloatBatch batch) {
 			checkBatch(batch, pointer);
+		}
+		else if (value instanceof DoubleBatch batch) {
+			double[] v = batch.values();
+			for (int i = 0; i < v.length; i++) {
+				if (!Double.isFinite(v[i])) {
+					throw new NonFiniteResultException(batch.pointer(pointer, i), (float) v[i]);
+				}
+			}
 		}
 		else if (value instanceof float[] floats) {
 			for (int i = 0; i < floats.length; i++) {

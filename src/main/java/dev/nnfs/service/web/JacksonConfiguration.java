@@ -5,7 +5,9 @@ import dev.nnfs.service.network.ForwardRequest;
 import dev.nnfs.service.network.ForwardRequestReader;
 import dev.nnfs.service.network.NetworkBuilder;
 import dev.nnfs.service.tensor.FloatBatch;
-import dev.nnfs.service.tensor.FloatBatchDeserializer;
+import dev.nnfs.service.tensor.BatchDeserializer;
+import dev.nnfs.service.tensor.DoubleBatch;
+import dev.nnfs.service.tensor.DoubleBatchSerializer;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
 
 import tools.jackson.core.StreamReadConstraints;
@@ -48,8 +50,9 @@ class JacksonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictMapping(Limits limits, NetworkBuilder networks) {
 		SimpleModule batches = new SimpleModule("float-batch");
-		batches.addDeserializer(FloatBatch.class, new FloatBatchDeserializer(limits));
+		batches.addDeserializer(DoubleBatch.class, new BatchDeserializer(limits));
 		batches.addSerializer(FloatBatch.class, new FloatBatchSerializer());
+		batches.addSerializer(DoubleBatch.class, new DoubleBatchSerializer());
 		batches.addDeserializer(ForwardRequest.class, new ForwardRequestReader(networks));
 		return (builder) -> builder.addModule(batches)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

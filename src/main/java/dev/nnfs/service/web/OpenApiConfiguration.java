@@ -16,6 +16,8 @@ import dev.nnfs.service.problem.ProblemType;
 import dev.nnfs.service.problem.Problems;
 import dev.nnfs.service.problem.UnknownActivationException;
 import dev.nnfs.service.problem.Violation;
+import dev.nnfs.service.tensor.Batch;
+import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -57,8 +59,10 @@ class OpenApiConfiguration {
 	static final String PROBLEM_JSON = "application/problem+json";
 
 	static {
-		// A FloatBatch travels as JSON arrays, whatever its Java fields are.
+		// A batch travels as JSON arrays, whatever its Java fields are.
 		SpringDocUtils.getConfig().replaceWithSchema(FloatBatch.class, ref("Batch"));
+		SpringDocUtils.getConfig().replaceWithSchema(DoubleBatch.class, ref("Batch"));
+		SpringDocUtils.getConfig().replaceWithSchema(Batch.class, ref("Batch"));
 	}
 
 	@Bean

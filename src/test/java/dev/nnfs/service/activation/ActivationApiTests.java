@@ -55,9 +55,11 @@ class ActivationApiTests {
 		mvc.perform(
 				post("/activations/softmax").contentType(MediaType.APPLICATION_JSON).content("{\"inputs\":[[1,2,3]]}"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("""
-					{"activation":"softmax","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],
-					 "argmax":[2],"confidence":[0.66524094]}""", org.springframework.test.json.JsonCompareMode.STRICT))
+			.andExpect(content().json(
+					"""
+							{"activation":"softmax","dtype":"float32","shape":[1,3],"outputs":[[0.09003057,0.24472846,0.66524094]],
+							 "argmax":[2],"confidence":[0.66524094]}""",
+					org.springframework.test.json.JsonCompareMode.STRICT))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("[[0.09003057,0.24472846,0.66524094]]")));
 	}
 
@@ -97,7 +99,7 @@ class ActivationApiTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.json("""
-						{"activation":"relu","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
+						{"activation":"relu","dtype":"float32","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
 						org.springframework.test.json.JsonCompareMode.STRICT));
 	}
 

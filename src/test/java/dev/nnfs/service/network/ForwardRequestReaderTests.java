@@ -10,7 +10,8 @@ import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violation;
 import dev.nnfs.service.tensor.FloatBatch;
-import dev.nnfs.service.tensor.FloatBatchDeserializer;
+import dev.nnfs.service.tensor.BatchDeserializer;
+import dev.nnfs.service.tensor.DoubleBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class ForwardRequestReaderTests {
 	private static final NetworkBuilder BUILDER = new NetworkBuilder(Activations.standard(), Limits.defaults());
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.addModule(new SimpleModule().addDeserializer(FloatBatch.class, new FloatBatchDeserializer(Limits.defaults()))
+		.addModule(new SimpleModule().addDeserializer(DoubleBatch.class, new BatchDeserializer(Limits.defaults()))
 			.addDeserializer(ForwardRequest.class, new ForwardRequestReader(BUILDER)))
 		.build();
 
@@ -96,7 +97,7 @@ class ForwardRequestReaderTests {
 	void neuronsFollowFromExplicitWeights() {
 		Plan plan = BUILDER.build(read(
 				"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"weights\": [[1, 0, 2], [0, 1, 3]]}]}"));
-		assertThat(plan.network().forward(plan.inputs(), false).get(0).values()).containsExactly(1f, 2f, 8f);
+		assertThat(plan.network().forward(plan.floatInputs(), false).get(0).values()).containsExactly(1f, 2f, 8f);
 	}
 
 	@Test

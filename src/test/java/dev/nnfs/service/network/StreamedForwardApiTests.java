@@ -84,7 +84,7 @@ class StreamedForwardApiTests {
 	@Test
 	void aStreamedAnswerIsACompleteForwardPass() throws Exception {
 		JsonNode answer = Json.parse(answer(bigRequest(20_011, "")));
-		assertThat(answer.propertyNames()).containsExactly("shape", "outputs", "argmax", "confidence", "rng");
+		assertThat(answer.propertyNames()).containsExactly("dtype", "shape", "outputs", "argmax", "confidence", "rng");
 		assertThat(Json.floats(answer.get("shape"))).containsExactly(20_011, 3);
 		float[][] outputs = Json.floats2d(answer.get("outputs"));
 		assertThat(outputs).hasNumberOfRows(20_011);

@@ -55,9 +55,10 @@ class SpiralControllerSliceTests {
 		mvc.perform(asyncDispatch(started))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-			.andExpect(content().string("{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":0,\"inputs\":[[0.0,0.0],"
-					+ "[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],"
-					+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":6}}"));
+			.andExpect(content()
+				.string("{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":0,\"dtype\":\"float32\",\"inputs\":[[0.0,0.0],"
+						+ "[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],"
+						+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":6}}"));
 	}
 
 	@Test

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpiralControllerTests {
 
 	/** Seed 000, In[4]: {@code nnfs.init(); spiral_data(samples=2, classes=3)}. */
-	private static final String IN4_JSON = "{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":0,"
+	private static final String IN4_JSON = "{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":0,\"dtype\":\"float32\","
 			+ "\"inputs\":[[0.0,0.0],[-0.69993085,-0.7142106],[-0.0,-0.0],[0.7647814,-0.6442898],[0.0,-0.0],[-0.94481426,-0.3276065]],"
 			+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":6}}";
 
@@ -48,7 +48,7 @@ class SpiralControllerTests {
 	 * Seed 000, In[5]: the notebook's second {@code spiral_data(2, 3)}, six draws further
 	 * on.
 	 */
-	private static final String IN5_JSON = "{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":6,"
+	private static final String IN5_JSON = "{\"samples\":2,\"classes\":3,\"seed\":0,\"skip\":6,\"dtype\":\"float32\","
 			+ "\"inputs\":[[0.0,0.0],[-0.47902483,-0.87780136],[-0.0,-0.0],[0.97696507,0.2133992],[0.0,0.0],[-0.63560337,0.7720158]],"
 			+ "\"labels\":[0,0,1,1,2,2],\"rng\":{\"seed\":0,\"draws\":12}}";
 

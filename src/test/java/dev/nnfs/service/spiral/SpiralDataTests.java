@@ -79,7 +79,7 @@ class SpiralDataTests {
 		float[] points = spiral.points();
 		points[2] = 42f;
 		spiral.labels()[0] = 7;
-		assertThat(spiral.x(1)).isEqualTo(Float.valueOf(-0.69993085f));
+		assertThat((float) spiral.x(1)).isEqualTo(Float.valueOf(-0.69993085f));
 		assertThat(spiral.points()[2]).isEqualTo(Float.valueOf(-0.69993085f));
 		assertThat(spiral.label(0)).isEqualTo(0);
 	}
@@ -113,9 +113,9 @@ class SpiralDataTests {
 		for (String[] row : rows) {
 			int i = Integer.parseInt(row[0]);
 			String where = file + " row " + i;
-			assertThat(Float.floatToIntBits(spiral.x(i))).as(where)
+			assertThat(Float.floatToIntBits((float) spiral.x(i))).as(where)
 				.isEqualTo(Float.floatToIntBits(Float.parseFloat(row[1])));
-			assertThat(Float.floatToIntBits(spiral.y(i))).as(where)
+			assertThat(Float.floatToIntBits((float) spiral.y(i))).as(where)
 				.isEqualTo(Float.floatToIntBits(Float.parseFloat(row[2])));
 			assertThat(spiral.label(i)).as(where).isEqualTo(Integer.parseInt(row[3]));
 		}

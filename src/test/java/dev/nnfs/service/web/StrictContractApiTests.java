@@ -69,7 +69,8 @@ class StrictContractApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].parameter").value("sample"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("samples, classes, seed, skip, format")));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(containsString("samples, classes, seed, skip, dtype, format")));
 	}
 
 	@Test

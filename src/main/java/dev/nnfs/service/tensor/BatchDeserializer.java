@@ -14,32 +14,33 @@ import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Reads a JSON batch (a 1-D array of numbers, or a 2-D array of equally long rows)
- * straight from the token stream into a primitive {@code float[]}, checking the shape as
+ * straight from the token stream into a primitive {@code double[]}, checking the shape as
  * it goes. No boxing and no intermediate tree.
  *
  * <p>
- * Each number is parsed as a double and rounded to float32, which is what numpy does with
- * a Python float list and {@code dtype=float32}. A number that is not finite as a float32
- * (an overflowing literal such as {@code 1e39}) is rejected, as are strings (including
- * {@code "NaN"}), {@code null}, booleans, objects, empty arrays, ragged rows and deeper
- * nesting; each error names the offending element's JSON Pointer.
+ * Each number is parsed as a double, as Python parses it; a float32 request rounds the
+ * batch afterwards ({@link DoubleBatch#toFloat32}), when its {@code dtype} is known
+ * (which may come after the batch in the body). A literal beyond the float64 range
+ * ({@code 1e309}) is rejected, as are strings (including {@code "NaN"}), {@code null},
+ * booleans, objects, empty arrays, ragged rows and deeper nesting; each error names the
+ * offending element's JSON Pointer.
  *
  * <p>
  * The number of values read by all batches of one request is counted against
  * {@link Limits#maxValues()}, and the rows of one batch against {@link Limits#maxRows()}.
  */
-public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> {
+public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 
-	private static final Object VALUE_COUNT = FloatBatchDeserializer.class.getName() + ".values";
+	private static final Object VALUE_COUNT = BatchDeserializer.class.getName() + ".values";
 
 	private final Limits limits;
 
-	public FloatBatchDeserializer(Limits limits) {
+	public BatchDeserializer(Limits limits) {
 		this.limits = limits;
 	}
 
 	@Override
-	public FloatBatch deserialize(JsonParser p, DeserializationContext ctxt) {
+	public DoubleBatch deserialize(JsonParser p, DeserializationContext ctxt) {
 		if (p.currentToken() != JsonToken.START_ARRAY) {
 			throw InvalidInputException.at(pointer(p),
 					"must be an array of numbers or an array of rows, not " + describe(p.currentToken()));
@@ -50,7 +51,7 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 		if (t == JsonToken.END_ARRAY) {
 			throw InvalidInputException.at(arrayPointer, "must not be empty");
 		}
-		FloatBatch batch;
+		DoubleBatch batch;
 		if (t == JsonToken.START_ARRAY) {
 			int rows = 0;
 			int cols = -1;
@@ -78,11 +79,11 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 				throw InvalidInputException.at(pointer(p), "must be a row (an array of numbers), not " + describe(t)
 						+ "; rows and numbers cannot be mixed");
 			}
-			batch = FloatBatch.of(buf.toArray(), rows, cols);
+			batch = DoubleBatch.of(buf.toArray(), rows, cols);
 		}
 		else {
 			int n = readNumbers(p, buf, false);
-			batch = FloatBatch.vector(buf.toArray());
+			batch = DoubleBatch.vector(buf.toArray());
 			assert n == batch.cols();
 		}
 		buf.commit();
@@ -100,12 +101,11 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 		while (t != JsonToken.END_ARRAY) {
 			if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
 				double d = p.getDoubleValue();
-				float f = (float) d;
-				if (!Float.isFinite(f)) {
+				if (!Double.isFinite(d)) {
 					throw InvalidInputException.at(pointer(p), Double.isNaN(d) ? "must be a finite number, not NaN"
-							: "is outside the float32 range (magnitude at most " + Float.MAX_VALUE + ")");
+							: "is outside the float64 range (magnitude at most " + Double.MAX_VALUE + ")");
 				}
-				buf.add(f);
+				buf.add(d);
 				n++;
 			}
 			else if (t == JsonToken.START_ARRAY) {
@@ -166,7 +166,7 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 		return parent == null ? "" : parent.pathAsPointer().toString();
 	}
 
-	/** A growable float buffer that also counts values against the per-request limit. */
+	/** A growable double buffer that also counts values against the per-request limit. */
 	private static final class Buffer {
 
 		private final DeserializationContext ctxt;
@@ -175,7 +175,7 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 
 		private final int before;
 
-		private float[] data = new float[16];
+		private double[] data = new double[16];
 
 		private int size;
 
@@ -186,7 +186,7 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 			this.before = seen == null ? 0 : (Integer) seen;
 		}
 
-		void add(float f) {
+		void add(double d) {
 			if (before + size >= max) {
 				throw new LimitExceededException("nnfs.limits.max-values", max, null,
 						"the request holds more than " + max + " numbers (nnfs.limits.max-values)");
@@ -194,10 +194,10 @@ public final class FloatBatchDeserializer extends ValueDeserializer<FloatBatch> 
 			if (size == data.length) {
 				data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, data.length * 2L));
 			}
-			data[size++] = f;
+			data[size++] = d;
 		}
 
-		float[] toArray() {
+		double[] toArray() {
 			return size == data.length ? data : Arrays.copyOf(data, size);
 		}
 
