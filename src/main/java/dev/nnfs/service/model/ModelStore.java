@@ -62,6 +62,9 @@ import org.slf4j.LoggerFactory;
  * serving what it last read, logs it once, and reads the directory again when it returns:
  * a volume briefly gone should not take every model down. A directory that is present but
  * empty does remove every model.
+ * <p>
+ * Scans, and the moment a write swaps its result in, take turns on one lock; a scan holds
+ * it while it loads the files that changed.
  * <h2>Writing</h2> {@link #save} takes the next version by creating its directory with
  * {@link Files#createDirectory}, which fails if another writer (a thread, or another
  * process on a shared volume) took the number first; the loser tries the next one. The
@@ -357,7 +360,7 @@ public final class ModelStore<T> implements AutoCloseable {
 		if (rootMissing) {
 			rootMissing = false;
 			if (loaded) {
-				log.info("Model repository {} is back; reading it again", root);
+				log.info("Model repository {} is there (again); reading it", root);
 			}
 		}
 		return realRoot;

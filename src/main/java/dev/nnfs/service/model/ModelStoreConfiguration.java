@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Lazy;
  * exists once something (the model controllers) asks for it, so the service starts
  * without a loader. When it is made, during start-up, it reads the whole repository
  * before it is handed out ({@link ModelStore#start()}); Spring Boot reports readiness
- * only after every singleton is made, so readiness waits for the first read. Polling then
- * runs on one daemon thread and stops when the context closes.
+ * only after every singleton is made, so readiness waits for the first read as long as
+ * the store is injected into a singleton (a controller) rather than looked up on first
+ * use through an {@code ObjectProvider}. Polling then runs on one daemon thread and stops
+ * when the context closes.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelStoreConfiguration {
