@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "nnfs.models.dir=target/test-models/${random.uuid}")
 @AutoConfigureMockMvc
 @Import(OpenApiContract.Checks.class)
 public @interface ApiTest {

@@ -101,7 +101,7 @@ public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest
 	}
 
 	/** A layer: the fields of both kinds are read, then sorted by {@code type}. */
-	static LayerSpec layer(JsonBody body, String at) {
+	public static LayerSpec layer(JsonBody body, String at) {
 		Object[] f = new Object[LAYER_FIELDS.size()];
 		int before = body.violations().size();
 		boolean present = body.object(at, "a layer", LAYER_FIELDS, (name, pointer) -> {

@@ -20,7 +20,25 @@ public record ForwardResponse(@Schema(description = "the dtype the pass was comp
 		@Schema(description = "categorical cross-entropy, predictions clipped to [1e-7, 1 - 1e-7]; when labels are known",
 				type = "number") @JsonSerialize(using = ShortestNumberSerializer.class) Number loss,
 		@Schema(description = "share of rows whose argmax equals the label; when labels are known") Double accuracy,
-		@Schema(description = "per layer, when returnLayers is true or \"all\"") List<LayerReport> layers, Rng rng){
+		@Schema(description = "per layer, when returnLayers is true or \"all\"") List<LayerReport> layers,
+		@Schema(description = "the stream after the call; absent for a saved model") Rng rng,
+		@Schema(description = "the saved model and version that answered; only from /models/{name}/forward") ModelRef model){
+
+	/** An answer of /network/forward. */
+	public ForwardResponse(String dtype, int[] shape, Batch outputs, int[] argmax, Batch confidence, Number loss,
+			Double accuracy, List<LayerReport> layers, Rng rng) {
+		this(dtype, shape, outputs, argmax, confidence, loss, accuracy, layers, rng, null);
+	}
+
+	/** The same answer as a saved model's: no stream, the model named. */
+	public ForwardResponse fromModel(String name, int version) {
+		return new ForwardResponse(dtype, shape, outputs, argmax, confidence, loss, accuracy, layers, null,
+				new ModelRef(name, version));
+	}
+
+	/** Which saved model answered. */
+	public record ModelRef(String name, int version) {
+	}
 
 	/**
 	 * The stream position after the call: continue the same numpy stream with skip =

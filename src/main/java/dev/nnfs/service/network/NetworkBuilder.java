@@ -417,7 +417,7 @@ public final class NetworkBuilder {
 	 * Class indices from indices or one-hot rows, checked against the rows and the
 	 * network's outputs ({@code outputs} -1 when unknown); mistakes go to {@code v}.
 	 */
-	private static int[] labels(DoubleBatch given, int rows, int outputs, Violations v) {
+	public static int[] labels(DoubleBatch given, int rows, int outputs, Violations v) {
 		int[] labels = new int[given.rank1() ? given.cols() : given.rows()];
 		if (labels.length != rows) {
 			v.at("/labels", "has " + labels.length + " labels for " + rows + " rows");

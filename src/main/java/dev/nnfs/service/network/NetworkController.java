@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/network", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "network", description = "nnfs's Layer_Dense → activation pipeline, forward pass")
-class NetworkController {
+public class NetworkController {
 
 	static final String SEED_000_IN16 = """
 			{"seed": 0, "skip": 18, "spiral": {"samples": 100, "classes": 3},
@@ -128,7 +128,7 @@ class NetworkController {
 	 * The answer computed in full before it is written; a streamed answer writes the same
 	 * JSON.
 	 */
-	static ForwardResponse whole(Plan plan) {
+	public static ForwardResponse whole(Plan plan) {
 		boolean keep = plan.detail() != Detail.NONE;
 		List<? extends Batch> outputs = plan.network().forward(plan.inputs(), keep);
 		Batch out = outputs.get(outputs.size() - 1);

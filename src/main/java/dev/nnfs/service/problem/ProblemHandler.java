@@ -69,6 +69,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return respond(Problems.limit(ex, path(request)), null);
 	}
 
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<Object> problem(ProblemException ex, WebRequest request) {
+		ProblemDetail problem = Problems.create(ex.type(), ex.status(), Problems.sentence(ex.getMessage()),
+				path(request), ex.violations());
+		ex.properties().forEach(problem::setProperty);
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::set);
+		return respond(problem, headers);
+	}
+
 	@ExceptionHandler(UnknownActivationException.class)
 	ResponseEntity<Object> unknownActivation(UnknownActivationException ex, WebRequest request) {
 		ProblemDetail problem = Problems.create(ProblemType.UNKNOWN_ACTIVATION, HttpStatus.NOT_FOUND, ex.getMessage(),

@@ -20,7 +20,9 @@ public enum ProblemType {
 	NOT_ACCEPTABLE("not-acceptable", "Not acceptable"), OVERLOADED("overloaded", "Service overloaded"),
 	TIMEOUT("timeout", "Computation deadline exceeded"),
 	NON_FINITE_RESULT("non-finite-result", "Result not representable"), BAD_REQUEST("bad-request", "Bad request"),
-	INTERNAL("internal", "Internal error");
+	UNKNOWN_MODEL("unknown-model", "Unknown model"), MODEL_UNAVAILABLE("model-unavailable", "Model unavailable"),
+	UNAUTHORIZED("unauthorized", "Authentication required"), FORBIDDEN("forbidden", "Forbidden"),
+	STORAGE_FAILURE("storage-failure", "Model not stored"), INTERNAL("internal", "Internal error");
 
 	private final URI uri;
 
