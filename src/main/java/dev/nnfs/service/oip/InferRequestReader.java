@@ -272,7 +272,12 @@ public final class InferRequestReader {
 													// names the model
 					}
 				});
-				t = p.nextToken();
+				try {
+					t = p.nextToken();
+				}
+				catch (JacksonException ex) {
+					t = JsonToken.NOT_AVAILABLE;
+				}
 				if (t != null) {
 					bad("body", "has more after the JSON object" + (headerGiven ? ""
 							: "; binary tensor data after the JSON needs the " + HEADER_LENGTH + " header"));
