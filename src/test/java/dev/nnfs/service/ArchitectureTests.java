@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the code: packages by job whose imports run one way, the math free of
- * Spring, and the HTTP edge's wiring ({@code web}) used by nothing else.
+ * Spring, the Open Inference Protocol ({@code oip}) on top of the tensors and problems,
+ * and the HTTP edge's wiring ({@code web}) used by nothing else.
  */
 class ArchitectureTests {
 
@@ -41,6 +42,18 @@ class ArchitectureTests {
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("dev.nnfs.service.numpy..", "java..")
+			.check(MAIN);
+	}
+
+	@Test
+	void theInferenceProtocolBuildsOnTensorsAndProblemsOnly() {
+		classes().that()
+			.resideInAPackage("dev.nnfs.service.oip..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("dev.nnfs.service.oip..", "dev.nnfs.service.tensor..", "dev.nnfs.service.problem..",
+					"java..", "tools.jackson..", "com.fasterxml.jackson.annotation..", "org.springframework..",
+					"jakarta.servlet..")
 			.check(MAIN);
 	}
 
