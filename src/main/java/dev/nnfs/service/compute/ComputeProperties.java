@@ -33,7 +33,7 @@ public record ComputeProperties(@Min(0) @Max(4096) @DefaultValue("0") int maxCon
 		@Min(0) @Max(100000) @DefaultValue("64") int maxQueued, @NotNull @DefaultValue("100ms") Duration queueTimeout,
 		@NotNull @DefaultValue("10s") Duration deadline, @NotNull @DefaultValue("1s") Duration retryAfter,
 		@NotNull @DefaultValue( {
-				"/activations/", "/network/", "/spiral", "/models/" }) List<String> paths){
+				"/activations/", "/network/", "/spiral", "/models/", "/v2/models/" }) List<String> paths){
 
 	/** {@link #maxConcurrent()} with 0 resolved to the number of available processors. */
 	public int concurrency() {

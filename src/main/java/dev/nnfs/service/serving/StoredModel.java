@@ -21,6 +21,47 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record StoredModel(String description, DType dtype, int inputs, int outputs, List<String> labels,
 		List<LayerSummary> layers, Network network, byte[] document) {
 
+	/**
+	 * The network in {@code dtype}: the model's own, or its layers with the weights
+	 * converted (widened to float64, or rounded to float32), for a call that asks for the
+	 * other mode (an FP64 tensor sent to a float32 model).
+	 */
+	public Network networkFor(DType mode) {
+		if (mode == dtype) {
+			return network;
+		}
+		List<dev.nnfs.service.network.Layer> layers = new java.util.ArrayList<>();
+		for (dev.nnfs.service.network.Layer layer : network.layers()) {
+			if (layer instanceof dev.nnfs.service.network.DenseLayer d) {
+				layers.add(mode == DType.FLOAT64
+						? dev.nnfs.service.network.DenseLayer.float64(d.inputs(), d.neurons(), widen(d.weights()),
+								widen(d.biases()))
+						: new dev.nnfs.service.network.DenseLayer(d.inputs(), d.neurons(), round(d.weights64()),
+								round(d.biases64())));
+			}
+			else {
+				layers.add(layer);
+			}
+		}
+		return new Network(layers, network.engine());
+	}
+
+	private static double[] widen(float[] f) {
+		double[] d = new double[f.length];
+		for (int i = 0; i < f.length; i++) {
+			d[i] = f[i];
+		}
+		return d;
+	}
+
+	private static float[] round(double[] d) {
+		float[] f = new float[d.length];
+		for (int i = 0; i < d.length; i++) {
+			f[i] = (float) d[i];
+		}
+		return f;
+	}
+
 	/** A layer as the metadata shows it: shape and activation, no weights. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record LayerSummary(String type, Integer inputs, Integer neurons, String name, Map<String, Double> params) {

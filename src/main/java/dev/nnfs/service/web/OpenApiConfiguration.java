@@ -151,7 +151,8 @@ class OpenApiConfiguration {
 					errors.put("400", "The request is invalid: a body or parameter mistake (`errors` lists each, with "
 							+ "its pointer or parameter), an unknown query parameter, or a limit crossed (`limit`, `limitValue`)");
 					if (path.getKey().contains("{")) {
-						errors.put("404", "No activation of that name; `known` lists the names");
+						errors.put("404", path.getKey().contains("/models") ? "No model or version of that name"
+								: "No activation of that name; `known` lists the names");
 					}
 					errors.put("405", "The path does not take this method");
 					errors.put("406",
@@ -175,10 +176,17 @@ class OpenApiConfiguration {
 							response = new ApiResponse().description(description);
 							responses.addApiResponse(code, response);
 						}
-						response.setContent(new Content().addMediaType(PROBLEM_JSON,
-								new MediaType().schema(ref("Problem"))
-									.addExamples(code,
-											example(code, path.getKey(), hasBody, limits, activations.names()))));
+						Content content = new Content()
+							.addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))
+								.addExamples(code, example(code, path.getKey(), hasBody, limits, activations.names())));
+						if (path.getKey().startsWith("/v2")) {
+							// the protocol's own errors; the framework's (405, 406, a
+							// body over the
+							// size limit) stay problems
+							content.addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+									new MediaType().schema(ref("ErrorResponse")));
+						}
+						response.setContent(content);
 					});
 					operation.setResponses(responses);
 				}
