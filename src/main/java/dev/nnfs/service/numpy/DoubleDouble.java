@@ -147,7 +147,14 @@ public record DoubleDouble(double hi, double lo) {
 		double s1 = big + a;
 		double bb = s1 - big;
 		double e = (big - (s1 - bb)) + (a - bb);
-		double s2 = s1 + (e + b);
+		double w = e + b;
+		double wb = w - e;
+		double wErr = (e - (w - wb)) + (b - wb);
+		if (wErr != 0 && Math.abs(w) == Math.scalb(0.5, -1074 - k)) {
+			// e + b rounded onto a half quantum: keep which side of the tie it lies on
+			w = (wErr > 0) ? Math.nextUp(w) : Math.nextDown(w);
+		}
+		double s2 = s1 + w;
 		return Math.copySign(Math.scalb(s2 - big, k), this.hi);
 	}
 
