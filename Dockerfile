@@ -26,7 +26,10 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY --chmod=755 src/main/sh/with-blas-kernels /usr/local/bin/with-blas-kernels
-RUN mkdir -p /app/.javacpp && chown nnfs /app /app/.javacpp
+# The model repository: mount a volume here (shared between replicas for a writable
+# repository). Writes need NNFS_MODELS_ADMIN_TOKEN when it is set; NNFS_MODELS_WRITABLE=false
+# serves the models read-only.
+RUN mkdir -p /app/.javacpp /models && chown nnfs /app /app/.javacpp /models
 USER nnfs
 # Heap is a share of the container's memory; ND4J's arrays live off-heap, outside it. JavaCPP
 # caps them at 2 GB (the largest pass the limits allow needs about 1 GB) and skips its
@@ -37,11 +40,13 @@ USER nnfs
 # with-blas-kernels (below) sets OPENBLAS_CORETYPE for the host's CPU unless it is set here or
 # by the operator: the bundled OpenBLAS falls back to slow kernels on CPUs it does not know.
 ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
-    OMP_NUM_THREADS=1
+    OMP_NUM_THREADS=1 \
+    NNFS_MODELS_DIR=/models
 # A training run: starts the context (which loads ND4J and unpacks its natives into the cache
 # above) and exits, leaving a class-data-sharing archive. Start-up to readiness goes from about
 # 3.0 s to 2.2 s with it (extracted jar, 2 cores).
 RUN with-blas-kernels java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar
+VOLUME /models
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

@@ -74,8 +74,10 @@ class ReadmeExamplesTests {
 		Matcher url = URL.matcher(example.command());
 		assertThat(url.find()).as("a URL in %s", example.command()).isTrue();
 		Matcher data = DATA.matcher(example.command());
+		boolean put = example.command().contains("-X PUT");
 		MockHttpServletRequestBuilder request = data.find()
-				? MockMvcRequestBuilders.post(url.group(1)).content(data.group(1))
+				? (put ? MockMvcRequestBuilders.put(url.group(1)) : MockMvcRequestBuilders.post(url.group(1)))
+					.content(data.group(1))
 				: MockMvcRequestBuilders.get(url.group(1));
 		Matcher header = HEADER.matcher(example.command());
 		while (header.find()) {

@@ -81,7 +81,9 @@ class ActivationController {
 
 	@PostMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "applyActivation", summary = "Apply an activation to a batch", description = """
-			Applies the activation to every row of `inputs`, in float32 arithmetic.
+			Applies the activation to every row of `inputs`, in the request's `dtype`: `float32` (the default, \
+			numpy under `nnfs.init()`) or `float64` (plain numpy, as the seeds' cells that pass Python lists). \
+			The answer names its dtype and writes shortest round-trip numbers of it.
 
 			* `inputs`: a batch (2-D array, one row per sample, all rows the same length) or a single \
 			sample (1-D array; `outputs` then stays 1-D). Values must be finite numbers.
@@ -111,6 +113,9 @@ class ActivationController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 					@ExampleObject(name = "softmax of seed 001 In[37]", value = "{\"inputs\": [[1, 2, 3]]}",
 							description = "Prints [[0.09003057 0.24472847 0.66524096]] in the seed notebook."),
+					@ExampleObject(name = "softmax of seed 001 In[37] in float64, as the notebook computes it",
+							value = "{\"inputs\": [[1, 2, 3]], \"dtype\": \"float64\"}",
+							description = "Gives [[0.09003057317038046, 0.24472847105479764, 0.6652409557748218]], printed as 0.09003057 0.24472847 0.66524096"),
 					@ExampleObject(name = "relu of seed 001 In[10]",
 							value = "{\"inputs\": [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]}"),
 					@ExampleObject(name = "two rows, softmax", value = "{\"inputs\": [[1, 2, 3], [-1, -2, -3]]}"),
@@ -151,13 +156,14 @@ class ActivationController {
 
 	record ActivationInfo(String name, String formula, String range, Map<String, Double> params, String description,
 			@Schema(description = "measured float32 accuracy against the correctly rounded result") String accuracy,
-			@Schema(description = "where the float32 output reaches the ends of its range exactly") String saturation) {
+			@Schema(description = "where the float32 output reaches the ends of its range exactly") String saturation,
+			@Schema(description = "measured float64 accuracy (\"dtype\": \"float64\")") String accuracy64) {
 
 		static ActivationInfo of(Activation a) {
 			Map<String, Double> params = new LinkedHashMap<>();
 			a.params().forEach((p) -> params.put(p.name(), p.defaultValue()));
 			return new ActivationInfo(a.name(), a.formula(), a.range(), params, a.description(), a.accuracy(),
-					a.saturation());
+					a.saturation(), a.accuracy64());
 		}
 
 	}

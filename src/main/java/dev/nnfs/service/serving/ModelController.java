@@ -100,9 +100,6 @@ class ModelController {
 			403 with a wrong one); 403 when `nnfs.models.writable` is false.
 			* Saving the book's network with `seed` 0 and `skip` 300 gives the weights `/network/forward` draws \
 			for it after its 300-point spiral.""")
-	@ApiResponse(responseCode = "201", description = "saved; Location names the new version",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ModelInfo.class)))
 	@ApiResponse(responseCode = "401", description = "an admin token is configured and none was sent",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "403", description = "a wrong token, or the repository is read-only",
@@ -110,6 +107,10 @@ class ModelController {
 	@ApiResponse(responseCode = "507",
 			description = "the repository could not be written (a full disk); nothing was stored",
 			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "201", description = "saved; Location names the new version", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ModelInfo.class),
+			examples = @ExampleObject(name = "the book's network saved as version 1",
+					value = "{\"name\":\"book\",\"version\":1,\"description\":\"the nnfs book's network: spiral 2 → dense 3 → relu → dense 3 → softmax, seed 0\",\"dtype\":\"float32\",\"inputs\":2,\"outputs\":3,\"labels\":[\"class 0\",\"class 1\",\"class 2\"],\"layers\":[{\"type\":\"dense\",\"inputs\":2,\"neurons\":3},{\"type\":\"activation\",\"name\":\"relu\"},{\"type\":\"dense\",\"inputs\":3,\"neurons\":3},{\"type\":\"activation\",\"name\":\"softmax\"}],\"versions\":[{\"version\":1,\"state\":\"READY\"}]}")))
 	ResponseEntity<ModelInfo> save(@Parameter(description = "model name", example = "book") @PathVariable String name,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
 					required = false) String authorization,
@@ -140,6 +141,12 @@ class ModelController {
 	@GetMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "listModels", summary = "Every model in the repository",
 			description = "Each model's name, its versions with their state (READY, LOADING, UNAVAILABLE with a reason, UNLOADED), the latest ready version and the model's state.")
+	@ApiResponse(responseCode = "200", description = "every model", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+					schema = @Schema(implementation = ModelSummary.class)),
+			examples = @ExampleObject(name = "two models, one with a broken version",
+					value = "[{\"name\":\"book\",\"state\":\"READY\",\"latest\":1,\"versions\":[{\"version\":1,\"state\":\"READY\"},{\"version\":2,\"state\":\"UNAVAILABLE\",\"reason\":\"model.json is not a JSON document of the model's form\"}]},{\"name\":\"nnfs-book\",\"state\":\"READY\",\"latest\":1,\"versions\":[{\"version\":1,\"state\":\"READY\"}]}]")))
 	List<ModelSummary> list() {
 		return store.models().stream().map(ModelSummary::of).toList();
 	}
@@ -148,14 +155,15 @@ class ModelController {
 	@NoComputeSlot
 	@Operation(operationId = "getModel", summary = "The latest ready version's metadata",
 			description = "Name, version, dtype, input and output widths, labels and layers (without weights).")
-	@ApiResponse(responseCode = "200", description = "the metadata",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ModelInfo.class)))
 	@ApiResponse(responseCode = "404", description = "no such model or version",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "the model or version exists but is not served (its reason in detail)",
 			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "200", description = "the metadata", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ModelInfo.class),
+			examples = @ExampleObject(name = "the book's network",
+					value = "{\"name\":\"book\",\"version\":1,\"description\":\"the nnfs book's network: spiral 2 → dense 3 → relu → dense 3 → softmax, seed 0\",\"dtype\":\"float32\",\"inputs\":2,\"outputs\":3,\"labels\":[\"class 0\",\"class 1\",\"class 2\"],\"layers\":[{\"type\":\"dense\",\"inputs\":2,\"neurons\":3},{\"type\":\"activation\",\"name\":\"relu\"},{\"type\":\"dense\",\"inputs\":3,\"neurons\":3},{\"type\":\"activation\",\"name\":\"softmax\"}],\"versions\":[{\"version\":1,\"state\":\"READY\"}]}")))
 	ModelInfo model(@Parameter(description = "model name", example = "book") @PathVariable String name) {
 		return ModelInfo.of(found(store.lookup(name), name), store.model(name).orElse(null));
 	}
@@ -164,14 +172,16 @@ class ModelController {
 	@NoComputeSlot
 	@Operation(operationId = "getModelVersion", summary = "A version's stored definition, weights included",
 			description = "The document the repository holds (`<name>/<version>/model.json`); `PUT /models/{name}` accepts it as is.")
-	@ApiResponse(responseCode = "200", description = "the stored definition, dense weights explicit",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ModelDefinition.class)))
 	@ApiResponse(responseCode = "404", description = "no such model or version",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "the model or version exists but is not served (its reason in detail)",
 			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "200", description = "the stored definition, dense weights explicit",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ModelDefinition.class),
+					examples = @ExampleObject(name = "the book's network as stored",
+							value = "{\"description\":\"the nnfs book's network: spiral 2 → dense 3 → relu → dense 3 → softmax, seed 0\",\"dtype\":\"float32\",\"inputs\":2,\"labels\":[\"class 0\",\"class 1\",\"class 2\"],\"layers\":[{\"type\":\"dense\",\"inputs\":2,\"neurons\":3,\"weights\":[[-0.013065268,0.016581306,-0.0011816404],[-0.006801782,0.006663831,-0.004607198]],\"biases\":[0.0,0.0,0.0]},{\"type\":\"activation\",\"name\":\"relu\"},{\"type\":\"dense\",\"inputs\":3,\"neurons\":3,\"weights\":[[-0.0133425845,-0.013467174,0.0069377315],[-0.0015957343,-0.0013370157,0.010777437],[-0.011268258,-0.007306777,-0.0038487979]],\"biases\":[0.0,0.0,0.0]},{\"type\":\"activation\",\"name\":\"softmax\"}]}")))
 	ResponseEntity<byte[]> definition(
 			@Parameter(description = "model name", example = "book") @PathVariable String name,
 			@Parameter(description = "version, a positive integer", example = "1") @PathVariable String version) {
@@ -236,14 +246,16 @@ class ModelController {
 			The `/network/forward` answer for the stored layers (`outputs`, `argmax`, `confidence`; `loss` and \
 			`accuracy` with `labels`; `layers` with `returnLayers`), plus `model`: the name and version that \
 			answered. Every answer comes wholly from one version, also while a new one is being saved.""")
-	@ApiResponse(responseCode = "200", description = "the forward pass, with the model and version that answered",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ForwardResponse.class)))
 	@ApiResponse(responseCode = "404", description = "no such model or version",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "the model or version exists but is not served (its reason in detail)",
 			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "200", description = "the forward pass, with the model and version that answered",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = dev.nnfs.service.network.ForwardResponse.class),
+					examples = @ExampleObject(name = "two points through the book's network",
+							value = "{\"dtype\":\"float32\",\"shape\":[2,3],\"outputs\":[[0.33333334,0.33333334,0.33333334],[0.3333333,0.3333333,0.33333334]],\"argmax\":[0,2],\"confidence\":[0.33333334,0.33333334],\"model\":{\"name\":\"book\",\"version\":1}}")))
 	ForwardResponse forward(@Parameter(description = "model name", example = "book") @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					name = "two points of the spiral",
@@ -255,17 +267,21 @@ class ModelController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "forwardModelVersion", summary = "Run one version on a batch",
 			description = "As `POST /models/{name}/forward`, with the version named.")
-	@ApiResponse(responseCode = "200", description = "the forward pass, with the model and version that answered",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ForwardResponse.class)))
 	@ApiResponse(responseCode = "404", description = "no such model or version",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "the model or version exists but is not served (its reason in detail)",
 			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "200", description = "the forward pass, with the model and version that answered",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = dev.nnfs.service.network.ForwardResponse.class),
+					examples = @ExampleObject(name = "two points through version 1",
+							value = "{\"dtype\":\"float32\",\"shape\":[2,3],\"outputs\":[[0.33333334,0.33333334,0.33333334],[0.3333333,0.3333333,0.33333334]],\"argmax\":[0,2],\"confidence\":[0.33333334,0.33333334],\"model\":{\"name\":\"book\",\"version\":1}}")))
 	ForwardResponse forwardVersion(@Parameter(description = "model name", example = "book") @PathVariable String name,
 			@Parameter(description = "version", example = "1") @PathVariable String version,
-			@RequestBody ForwardOnModel body) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					name = "two points of the spiral, with labels",
+					value = "{\"inputs\": [[0.0, 0.0], [-0.0053, 0.0096]], \"labels\": [0, 0]}"))) @RequestBody ForwardOnModel body) {
 		return run(store.lookup(name, version(version)), name, body);
 	}
 

@@ -85,8 +85,7 @@ class OipController {
 	private static final String VERSION = "1";
 
 	static final String BOOK_INFER = """
-			{"id": "book-1", "inputs": [{"name": "input", "shape": [2, 2], "datatype": "FP32",
-			  "data": [[0.0, 0.0], [-0.0053, 0.0096]]}],
+			{"id": "book-1", "inputs": [{"name": "input", "shape": [2, 2], "datatype": "FP32", "data": [[0.1, 0.2], [-0.5, 0.3]]}],
 			 "outputs": [{"name": "output", "parameters": {"classification": 2}}, {"name": "argmax"}]}""";
 
 	private final ModelStore<StoredModel> store;
@@ -115,12 +114,19 @@ class OipController {
 
 	@GetMapping(path = "/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "oipServerMetadata", summary = "Server metadata: name, version, extensions")
+	@ApiResponse(responseCode = "200", description = "the server",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+					name = "this service",
+					value = "{\"name\":\"nnfs-service\",\"version\":\"1\",\"extensions\":[\"binary_tensor_data\",\"classification\",\"model_repository\"]}")))
 	ServerMetadata server() {
 		return new ServerMetadata("nnfs-service", VERSION, ServerMetadata.EXTENSIONS);
 	}
 
 	@GetMapping(path = "/v2/health/live", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "oipServerLive", summary = "Whether the server is live")
+	@ApiResponse(responseCode = "200", description = "live",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					examples = @ExampleObject(name = "live", value = "{\"live\":true}")))
 	Health live() {
 		return Health.serverLive();
 	}
@@ -129,6 +135,9 @@ class OipController {
 	@Operation(operationId = "oipServerReady", summary = "Whether the server is ready (503 while it is not)")
 	@ApiResponse(responseCode = "200", description = "ready")
 	@ApiResponse(responseCode = "503", description = "not ready yet")
+	@ApiResponse(responseCode = "200", description = "ready",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					examples = @ExampleObject(name = "ready", value = "{\"ready\":true}")))
 	ResponseEntity<Health> ready() {
 		boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
 		return ResponseEntity.status(ready ? 200 : 503).body(new Health(null, null, ready));
@@ -138,13 +147,13 @@ class OipController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@NoComputeSlot
 	@Operation(operationId = "oipModelMetadata", summary = "A model's metadata: versions, platform, tensors")
-	@ApiResponse(responseCode = "200", description = "the metadata")
-	@ApiResponse(responseCode = "404", description = "unknown model or version",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorResponse.class)))
 	@ApiResponse(responseCode = "503", description = "the model is not served",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "200", description = "the metadata",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+					name = "the book's network",
+					value = "{\"name\":\"book\",\"versions\":[\"1\"],\"platform\":\"nnfs\",\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[-1,2]}],\"outputs\":[{\"name\":\"output\",\"datatype\":\"FP32\",\"shape\":[-1,3]},{\"name\":\"argmax\",\"datatype\":\"INT64\",\"shape\":[-1]},{\"name\":\"confidence\",\"datatype\":\"FP32\",\"shape\":[-1]}]}")))
 	ModelMetadata metadata(@Parameter(example = "book") @PathVariable String model,
 			@Parameter(example = "1") @PathVariable(required = false) String version) {
 		Target target = target(model, version);
@@ -155,11 +164,11 @@ class OipController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@NoComputeSlot
 	@Operation(operationId = "oipModelReady", summary = "Whether a model (version) is ready")
-	@ApiResponse(responseCode = "200", description = "ready")
-	@ApiResponse(responseCode = "404", description = "unknown model or version",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorResponse.class)))
 	@ApiResponse(responseCode = "503", description = "known, not ready")
+	@ApiResponse(responseCode = "200", description = "ready",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					examples = @ExampleObject(name = "the book's network is ready",
+							value = "{\"name\":\"book\",\"ready\":true}")))
 	ResponseEntity<Health> modelReady(@Parameter(example = "book") @PathVariable String model,
 			@Parameter(example = "1") @PathVariable(required = false) String version) {
 		try {
@@ -188,7 +197,7 @@ class OipController {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
 					name = "the book's model, classification top 2",
 					value = """
-							{"model_name":"book","model_version":"1","id":"book-1","outputs":[{"name":"output","shape":[2,2],"datatype":"BYTES","data":["0.333333:0","0.333333:1","0.333349:2","0.333327:1"]},{"name":"argmax","shape":[2],"datatype":"INT64","data":[0,2]}]}""")),
+							{"model_name":"book","model_version":"1","id":"book-1","outputs":[{"name":"output","datatype":"BYTES","shape":[2,2],"data":["0.333341:2:class 2","0.333329:1:class 1","0.333354:2:class 2","0.333323:0:class 0"]},{"name":"argmax","datatype":"INT64","shape":[2],"data":[2,2]}]}""")),
 			@Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string",
 					format = "binary",
 					description = "the JSON header (its length in Inference-Header-Content-Length), then each binary output's little-endian bytes")) })
@@ -239,7 +248,14 @@ class OipController {
 	@NoComputeSlot
 	@Operation(operationId = "oipRepositoryIndex",
 			summary = "Every model and version with its state (saved models and the built-in activations)")
-	List<RepositoryModel> index(@RequestBody(required = false) byte[] ignored) {
+	@ApiResponse(responseCode = "200", description = "every model version",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+					name = "a saved model and the first built-in activations",
+					value = "[{\"name\":\"book\",\"version\":\"1\",\"state\":\"READY\",\"reason\":\"\"},{\"name\":\"step\",\"version\":\"1\",\"state\":\"READY\",\"reason\":\"\"},{\"name\":\"linear\",\"version\":\"1\",\"state\":\"READY\",\"reason\":\"\"}]")))
+	List<RepositoryModel> index(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					examples = @ExampleObject(name = "every model", value = "{}"))) @RequestBody(
+							required = false) byte[] ignored) {
 		List<RepositoryModel> out = new ArrayList<>();
 		for (ModelEntry entry : store.models()) {
 			for (VersionEntry v : entry.versions()) {
@@ -255,10 +271,10 @@ class OipController {
 		return out;
 	}
 
-	@PostMapping(path = { "/v2/repository/models/{model}/load", "/v2/repository/models/{model}/unload" })
+	@PostMapping("/v2/repository/models/{model}/load")
 	@NoComputeSlot
-	@Operation(operationId = "oipRepositoryLoadUnload",
-			summary = "Load (read again from the repository) or unload (stop serving) a saved model",
+	@Operation(operationId = "oipRepositoryLoad",
+			summary = "Load a saved model: read it again from the repository and serve it",
 			description = "Needs the admin token when one is configured, as the other writes.")
 	@ApiResponse(responseCode = "200", description = "done; no body", content = @Content)
 	@ApiResponse(responseCode = "401", description = "an admin token is configured and none was sent",
@@ -267,10 +283,38 @@ class OipController {
 	@ApiResponse(responseCode = "403", description = "a wrong token, or the repository is read-only",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ErrorResponse.class)))
-	ResponseEntity<Void> loadOrUnload(@Parameter(example = "book") @PathVariable String model,
+	ResponseEntity<Void> load(@Parameter(example = "book") @PathVariable String model,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
 					required = false) String authorization,
-			jakarta.servlet.http.HttpServletRequest request, @RequestBody(required = false) byte[] ignored) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							examples = @ExampleObject(name = "no parameters", value = "{}"))) @RequestBody(
+									required = false) byte[] ignored) {
+		return loadOrUnload(model, authorization, true);
+	}
+
+	@PostMapping("/v2/repository/models/{model}/unload")
+	@NoComputeSlot
+	@Operation(operationId = "oipRepositoryUnload", summary = "Unload a saved model: stop serving it (its files stay)",
+			description = "Needs the admin token when one is configured, as the other writes.")
+	@ApiResponse(responseCode = "200", description = "done; no body", content = @Content)
+	@ApiResponse(responseCode = "401", description = "an admin token is configured and none was sent",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "403", description = "a wrong token, or the repository is read-only",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	ResponseEntity<Void> unload(@Parameter(example = "book") @PathVariable String model,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							examples = @ExampleObject(name = "no parameters", value = "{}"))) @RequestBody(
+									required = false) byte[] ignored) {
+		return loadOrUnload(model, authorization, false);
+	}
+
+	private ResponseEntity<Void> loadOrUnload(String model, String authorization, boolean load) {
 		ModelWriteGuard.Decision decision = guard.check(authorization);
 		if (!decision.allowed()) {
 			throw new OipException(decision.httpStatus(),
@@ -282,7 +326,6 @@ class OipController {
 		if (!ModelNames.isValid(model)) {
 			throw OipException.badRequest(ModelNames.RULE);
 		}
-		boolean load = request.getRequestURI().endsWith("/load");
 		try {
 			if (load) {
 				ModelEntry entry = store.load(model)

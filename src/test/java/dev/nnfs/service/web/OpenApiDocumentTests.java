@@ -41,9 +41,18 @@ class OpenApiDocumentTests {
 				String name = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
 				seen.add(name);
 				assertThat(operation.get("operationId").asString()).as(name).matches("[a-z][A-Za-z]+");
-				JsonNode ok = operation.at("/responses/200/content");
-				assertThat(ok.isObject()).as(name + " documents its answer").isTrue();
-				assertThat(ok.findValues("examples")).as(name + " has an answer example").isNotEmpty();
+				// the success answer: 200, or 201 for a save; a 204 has no body to show
+				String success = operation.at("/responses/200").isObject() ? "200"
+						: operation.at("/responses/201").isObject() ? "201" : "204";
+				JsonNode ok = operation.at("/responses/" + success + "/content");
+				if (!success.equals("204") && !name.endsWith("/load") && !name.contains("{model}/unload")) {
+					assertThat(ok.isObject()).as(name + " documents its answer").isTrue();
+					assertThat(ok.findValues("examples")).as(name + " has an answer example").isNotEmpty();
+				}
+				else {
+					assertThat(operation.at("/responses/" + success).isObject()).as(name + " documents its answer")
+						.isTrue();
+				}
 				if (operation.has("requestBody")) {
 					assertThat(operation.at("/requestBody/content").findValues("examples"))
 						.as(name + " has a request example")
