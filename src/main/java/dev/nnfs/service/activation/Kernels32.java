@@ -16,32 +16,34 @@ package dev.nnfs.service.activation;
  * exactly 1.0f.
  *
  * <p>
- * The exponential is this class's own ({@link #expm1Reduced}): {@code z = k·ln2 + r} with
- * {@code k = rint(z/ln2)}, {@code |r| ≤ ln2/2}, r computed with two fused multiply-adds
- * against ln2 split in two doubles (error below 2^-54 absolute);
- * {@code e^r - 1 = r·P(r)}, P of degree 10 (a Chebyshev fit of {@code (e^r - 1)/r} on
- * [-0.35, 0.35], relative error 2^-54.4 with the coefficients rounded to float64); then
- * {@code e^z = 2^k + 2^k·(e^r - 1)} and {@code e^z - 1 = 2^k·(e^r - 1) + (2^k - 1)}, each
- * one fused multiply-add, {@code 2^k} made from its exponent bits. Relative error below
- * 2^-51 for e^z, and for e^z - 1 as well: there is no cancellation to amplify the error
- * (k = 0 leaves {@code r·P(r)}, exact in its leading term; k ≤ -1 has
- * {@code |2^k - 1| ≥ 1/2} and {@code |e^z - 1| ≥ 0.29}), so no Taylor branch is needed
- * near 0. Each activation adds at most four float64 roundings to that: δ < 2^-49 for
- * sigmoid, tanh, elu, silu, softplus (its {@code log1p} is {@code 2·atanh(e/(2 + e))}, a
- * degree-9 polynomial in the square, relative error 2^-53.3), and δ < 2^-49 for gelu
- * ({@link #erfcScaled}, 2^-51.1).
+ * The exponential is this class's own ({@link #reduce}, {@link #expm1Reduced}):
+ * {@code z = k·ln2 + r} with {@code k = rint(z/ln2)}, {@code |r| ≤ ln2/2}, r computed
+ * with two fused multiply-adds against ln2 split in two doubles (error below 2^-54
+ * absolute); {@code e^r - 1 = r·P(r)}, P of degree 10 (a Chebyshev fit of
+ * {@code (e^r - 1)/r} on [-0.35, 0.35], relative error 2^-54.4 with the coefficients
+ * rounded to float64); then {@code e^z = 2^k + 2^k·(e^r - 1)} and
+ * {@code e^z - 1 = 2^k·(e^r - 1) + (2^k - 1)}, each one fused multiply-add, {@code 2^k}
+ * made from its exponent bits. Relative error about 2^-51 for e^z (the fit, the reduction
+ * and three roundings). For e^z - 1 there is no cancellation to amplify it, so no Taylor
+ * branch is needed near 0: k = 0 leaves {@code r·P(r)} itself, exact in its leading term,
+ * and otherwise the term {@code 2^k·(e^r - 1)} is at most 1.42 times the result (k = 1;
+ * 0.71 for k = -1, less for larger |k|). Each activation adds a few float64 roundings to
+ * that (its own formula in the array kernel below): δ below about 2^-48 for all of them,
+ * with softplus's {@code ln(1 + e) = 2·atanh(e/(2 + e))} (a degree-9 polynomial in the
+ * square, relative error 2^-53.3) and gelu's {@link #erfcScaledNear} (2^-51.1).
  *
  * <p>
  * Speed: C2 (JDK 17) vectorises a loop only when it has no calls, no branches, no
- * float32/float64 conversion and no bit reinterpretation between doubles and longs. So
- * each array kernel works on blocks of {@link #BLOCK} values in three loops: a scalar one
- * that widens the inputs to float64, clamps the exponential's argument (so that 2^k stays
- * a normal double; beyond the clamp the activation has saturated) and makes k and 2^k; a
- * vectorised one with the polynomials, where branches are written as
- * {@code Math.min}/{@code Math.max} and 0/1 factors; and a scalar one that rounds to
- * float32 (and for gelu and silu hands zeros, |x| < 2^-60 and infinities to the scalar
- * edge cases). The piecewise-linear ones (relu, leaky_relu, step) are branch-free single
- * loops.
+ * float32/float64 conversion and no move between a double's bits and a long, and when its
+ * body is small enough to unroll. So each smooth kernel works on blocks of {@link #BLOCK}
+ * values in three loops: a scalar one that widens the inputs to float64, clamps the
+ * exponential's argument (so that 2^k stays a normal double; beyond the clamp the
+ * activation has saturated) and makes k and 2^k; a vectorised one with the polynomials,
+ * where branches are written as {@code Math.min}/{@code Math.max} and 0/1 factors (three
+ * for gelu, too large as one); and a scalar one that rounds to float32 (and for gelu and
+ * silu hands zeros, |x| < 2^-60, infinities and NaN to {@link #edge}). The smooth
+ * kernels' single-value methods run the array kernel on one value, so both give the same
+ * bits. The piecewise-linear ones (relu, leaky_relu, step) are branch-free single loops.
  */
 public final class Kernels32 {
 
@@ -303,7 +305,7 @@ public final class Kernels32 {
 		return r * p;
 	}
 
-	/** e^z from {@link #reduce}'s k (unused here) and s = 2^k, and q = e^r - 1. */
+	/** e^z from s = 2^k and q = e^r - 1. */
 	private static double exp(double s, double q) {
 		return Math.fma(s, q, s);
 	}
