@@ -25,10 +25,11 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One element-wise activation over a 100,000 × 64 batch (6.4 million float32 values, N(0,
  * 4²) so both signs and the saturated tails occur), as {@code Activation.applyInPlace(float[],
- * ...)} computes it ({@code kernel}), and as it did through ND4J before the accurate kernels
- * ({@code nd4j}: copy into a native array, the ND4J transform, copy back; step, linear, relu
- * and softplus already had Java kernels then, so {@code nd4j} is only meaningful for the
- * others). The input is restored before each call.
+ * ...)} computes it ({@code kernel}), and as it was computed before the accurate kernels
+ * ({@code before}): sigmoid, tanh, elu, gelu, silu and leaky_relu through ND4J (copy into
+ * a native array, the ND4J transform, copy back); relu, softplus and step with the Java
+ * kernels of that time, copied here; linear did nothing then as now. The input is
+ * restored before each call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -75,7 +76,45 @@ public class ActivationBenchmarks {
 	}
 
 	@Benchmark
-	public float[] nd4j() {
+	public float[] before() {
+		int n = ROWS * COLS;
+		switch (name) {
+			case "relu" -> mapInPlace(values, n, ActivationBenchmarks::reluBefore);
+			case "softplus" -> mapInPlace(values, n, ActivationBenchmarks::softplusBefore);
+			case "step" -> mapInPlace(values, n, (x) -> x > 0f ? 1f : 0f);
+			case "linear" -> {
+			}
+			default -> nd4j();
+		}
+		return values;
+	}
+
+	/** An element-wise float32 function, as {@code FloatKernels.FloatOp} was. */
+	@FunctionalInterface
+	interface FloatOp {
+
+		float apply(float x);
+
+	}
+
+	/** The element-wise loop of the time, {@code FloatKernels.mapInPlace}. */
+	static void mapInPlace(float[] values, int n, FloatOp op) {
+		for (int i = 0; i < n; i++) {
+			values[i] = op.apply(values[i]);
+		}
+	}
+
+	/** relu before: +0.0 for -0.0 and NaN. */
+	static float reluBefore(float x) {
+		float m = Math.max(x, 0f);
+		return m == m ? m : 0f;
+	}
+
+	static float softplusBefore(float x) {
+		return (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));
+	}
+
+	float[] nd4j() {
 		try (INDArray x = Nd4j.create(values, new long[] { ROWS, COLS }, 'c')) {
 			switch (name) {
 				case "sigmoid" -> Nd4j.exec(new Sigmoid(x, x));

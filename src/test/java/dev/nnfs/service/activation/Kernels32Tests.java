@@ -80,13 +80,16 @@ class Kernels32Tests {
 	}
 
 	/**
-	 * Zeros, subnormals, the normal range's ends, the kernels' branch points (2^-7, the
-	 * erfc intervals at x = k√2) and the saturation points, each with its neighbours.
+	 * Zeros, subnormals, the normal range's ends, the kernels' branch points (2^-60,
+	 * 2^-7, the erfc intervals at x = k√2, the exponential's reduction steps at odd
+	 * multiples of ln2/2 and ln2/4, its clamps at 20, 37, 40, 120 and 709, gelu's z =
+	 * 10.5) and the saturation points, each with its neighbours.
 	 */
 	static float[] edges() {
 		float[] centres = { 0f, Float.MIN_VALUE, 2 * Float.MIN_VALUE, 0x1p-140f, Float.MIN_NORMAL, 0x1p-100f, 1e-30f,
-				0x1p-26f, 0x1p-13f, 0x1p-7f, 0.001f, 0.5f, 1f, 2f, 9.01f, 16.64f, 17.33f, 87.34f, 88.72f, 103.97f, 104f,
-				110f, 14.1f, 200f, 1e10f, Float.MAX_VALUE };
+				0x1p-60f, 0x1p-26f, 0x1p-13f, 0x1p-7f, 0.001f, 0.17328680f, 0.34657359f, 0.5f, 1f, 1.03972077f, 2f,
+				9.01f, 16.64f, 17.33f, 20f, 37f, 40f, 87.34f, 88.72f, 103.97f, 104f, 110f, 120f, 709f, 14.1f,
+				14.849242f, 200f, 1e10f, Float.MAX_VALUE };
 		float[] edges = new float[(centres.length + 11) * 6];
 		int n = 0;
 		for (int k = 0; k < centres.length + 11; k++) {
