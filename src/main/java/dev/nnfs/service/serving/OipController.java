@@ -143,8 +143,22 @@ class OipController {
 		return ResponseEntity.status(ready ? 200 : 503).body(new Health(null, null, ready));
 	}
 
-	@GetMapping(path = { "/v2/models/{model}", "/v2/models/{model}/versions/{version}" },
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/v2/models/{model}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@NoComputeSlot
+	@Operation(operationId = "oipModelVersionMetadata", summary = "A model's metadata: versions, platform, tensors")
+	@ApiResponse(responseCode = "503", description = "the model is not served",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "200", description = "the metadata",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+					name = "the book's network",
+					value = "{\"name\":\"book\",\"versions\":[\"1\"],\"platform\":\"nnfs\",\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[-1,2]}],\"outputs\":[{\"name\":\"output\",\"datatype\":\"FP32\",\"shape\":[-1,3]},{\"name\":\"argmax\",\"datatype\":\"INT64\",\"shape\":[-1]},{\"name\":\"confidence\",\"datatype\":\"FP32\",\"shape\":[-1]}]}")))
+	ModelMetadata versionMetadata(@Parameter(example = "book") @PathVariable String model,
+			@Parameter(example = "1") @PathVariable String version) {
+		return metadataOf(model, version);
+	}
+
+	@GetMapping(path = "/v2/models/{model}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@NoComputeSlot
 	@Operation(operationId = "oipModelMetadata", summary = "A model's metadata: versions, platform, tensors")
 	@ApiResponse(responseCode = "503", description = "the model is not served",
@@ -154,14 +168,29 @@ class OipController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
 					name = "the book's network",
 					value = "{\"name\":\"book\",\"versions\":[\"1\"],\"platform\":\"nnfs\",\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[-1,2]}],\"outputs\":[{\"name\":\"output\",\"datatype\":\"FP32\",\"shape\":[-1,3]},{\"name\":\"argmax\",\"datatype\":\"INT64\",\"shape\":[-1]},{\"name\":\"confidence\",\"datatype\":\"FP32\",\"shape\":[-1]}]}")))
-	ModelMetadata metadata(@Parameter(example = "book") @PathVariable String model,
-			@Parameter(example = "1") @PathVariable(required = false) String version) {
+	ModelMetadata metadata(@Parameter(example = "book") @PathVariable String model) {
+		return metadataOf(model, null);
+	}
+
+	private ModelMetadata metadataOf(String model, String version) {
 		Target target = target(model, version);
 		return ModelMetadata.of(model, target.versions(), target.signature(DType.FLOAT32));
 	}
 
-	@GetMapping(path = { "/v2/models/{model}/ready", "/v2/models/{model}/versions/{version}/ready" },
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/v2/models/{model}/versions/{version}/ready", produces = MediaType.APPLICATION_JSON_VALUE)
+	@NoComputeSlot
+	@Operation(operationId = "oipModelVersionReady", summary = "Whether a model (version) is ready")
+	@ApiResponse(responseCode = "503", description = "known, not ready")
+	@ApiResponse(responseCode = "200", description = "ready",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					examples = @ExampleObject(name = "the book's network is ready",
+							value = "{\"name\":\"book\",\"ready\":true}")))
+	ResponseEntity<Health> versionReady(@Parameter(example = "book") @PathVariable String model,
+			@Parameter(example = "1") @PathVariable String version) {
+		return modelReadyOf(model, version);
+	}
+
+	@GetMapping(path = "/v2/models/{model}/ready", produces = MediaType.APPLICATION_JSON_VALUE)
 	@NoComputeSlot
 	@Operation(operationId = "oipModelReady", summary = "Whether a model (version) is ready")
 	@ApiResponse(responseCode = "503", description = "known, not ready")
@@ -169,8 +198,11 @@ class OipController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					examples = @ExampleObject(name = "the book's network is ready",
 							value = "{\"name\":\"book\",\"ready\":true}")))
-	ResponseEntity<Health> modelReady(@Parameter(example = "book") @PathVariable String model,
-			@Parameter(example = "1") @PathVariable(required = false) String version) {
+	ResponseEntity<Health> modelReady(@Parameter(example = "book") @PathVariable String model) {
+		return modelReadyOf(model, null);
+	}
+
+	private ResponseEntity<Health> modelReadyOf(String model, String version) {
 		try {
 			target(model, version);
 			return ResponseEntity.ok(Health.modelReady(model, true));
@@ -183,7 +215,48 @@ class OipController {
 		}
 	}
 
-	@PostMapping(path = { "/v2/models/{model}/infer", "/v2/models/{model}/versions/{version}/infer" })
+	@PostMapping(path = "/v2/models/{model}/versions/{version}/infer")
+	@Operation(operationId = "oipInferVersion", summary = "Inference: JSON or binary tensor data", description = """
+			One input, `input` (`[n, k]`, FP32 or FP64, or an integer type computed in FP32; `data` nested or \
+			flat), and the outputs `output` (`[n, m]`), `argmax` (INT64 `[n]`) and `confidence` (`[n]`). FP64 \
+			computes in the float64 mode. `"parameters": {"classification": k}` on `output` answers a BYTES \
+			tensor `[n, k]` of `"score:index[:label]"`. With Triton's binary tensor data extension \
+			(`Inference-Header-Content-Length`, `binary_data_size`, `binary_data` / `binary_data_output`) \
+			tensors travel as little-endian bytes after the JSON header, in the request and the answer \
+			(`application/octet-stream`). An activation model takes its parameters (e.g. `alpha`) from the \
+			request's `parameters`.""")
+	@ApiResponse(responseCode = "200", description = "the outputs, JSON or JSON header + binary tensors", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
+					name = "the book's model, classification top 2",
+					value = """
+							{"model_name":"book","model_version":"1","id":"book-1","outputs":[{"name":"output","datatype":"BYTES","shape":[2,2],"data":["0.333341:2:class 2","0.333329:1:class 1","0.333354:2:class 2","0.333323:0:class 0"]},{"name":"argmax","datatype":"INT64","shape":[2],"data":[2,2]}]}""")),
+			@Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string",
+					format = "binary",
+					description = "the JSON header (its length in Inference-Header-Content-Length), then each binary output's little-endian bytes")) })
+	@ApiResponse(responseCode = "400", description = "the request is wrong; every mistake named",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "404", description = "unknown model or version",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "413", description = "too many values",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	@ApiResponse(responseCode = "503", description = "not served, or the service is at capacity",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorResponse.class)))
+	ResponseEntity<byte[]> inferVersion(@Parameter(example = "book") @PathVariable String model,
+			@Parameter(example = "1") @PathVariable String version,
+			@Parameter(description = "length of the JSON header when binary tensor data follows") @RequestHeader(
+					name = InferRequestReader.HEADER_LENGTH, required = false) String headerLength,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							examples = @ExampleObject(name = "the book's model, two points, classification top 2",
+									value = BOOK_INFER))) @RequestBody byte[] body) {
+		return inferOf(model, version, headerLength, body);
+	}
+
+	@PostMapping(path = "/v2/models/{model}/infer")
 	@Operation(operationId = "oipInfer", summary = "Inference: JSON or binary tensor data", description = """
 			One input, `input` (`[n, k]`, FP32 or FP64, or an integer type computed in FP32; `data` nested or \
 			flat), and the outputs `output` (`[n, m]`), `argmax` (INT64 `[n]`) and `confidence` (`[n]`). FP64 \
@@ -214,13 +287,16 @@ class OipController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ErrorResponse.class)))
 	ResponseEntity<byte[]> infer(@Parameter(example = "book") @PathVariable String model,
-			@Parameter(example = "1") @PathVariable(required = false) String version,
 			@Parameter(description = "length of the JSON header when binary tensor data follows") @RequestHeader(
 					name = InferRequestReader.HEADER_LENGTH, required = false) String headerLength,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							examples = @ExampleObject(name = "the book's model, two points, classification top 2",
 									value = BOOK_INFER))) @RequestBody byte[] body) {
+		return inferOf(model, null, headerLength, body);
+	}
+
+	private ResponseEntity<byte[]> inferOf(String model, String version, String headerLength, byte[] body) {
 		Target target = target(model, version);
 		long start = System.nanoTime();
 		String outcome = "server_error";

@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code WWW-Authenticate: Bearer}), 403 with another; reads and calls need none.
  */
 @SpringBootTest(properties = { "nnfs.models.dir=target/test-models/${random.uuid}",
-		"nnfs.models.admin-token=correct horse battery staple" })
+		"nnfs.models.admin-token=correct-horse-battery-staple" })
 @AutoConfigureMockMvc
 @Import(OpenApiContract.Checks.class)
 class ModelWriteAuthApiTests {
@@ -41,7 +41,7 @@ class ModelWriteAuthApiTests {
 		mvc.perform(put("/models/guarded").header("Authorization", "Bearer wrong")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(ModelController.BOOK_MODEL)).andExpect(status().isForbidden());
-		mvc.perform(put("/models/guarded").header("Authorization", "Bearer correct horse battery staple")
+		mvc.perform(put("/models/guarded").header("Authorization", "Bearer correct-horse-battery-staple")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(ModelController.BOOK_MODEL)).andExpect(status().isCreated());
 		mvc.perform(get("/models/guarded")).andExpect(status().isOk());
@@ -53,7 +53,7 @@ class ModelWriteAuthApiTests {
 			.andExpect(jsonPath("$.error").exists());
 		mvc.perform(post("/v2/repository/models/guarded/unload").header("Authorization", "Bearer nope"))
 			.andExpect(status().isForbidden());
-		mvc.perform(delete("/models/guarded").header("Authorization", "Bearer correct horse battery staple"))
+		mvc.perform(delete("/models/guarded").header("Authorization", "Bearer correct-horse-battery-staple"))
 			.andExpect(status().isNoContent());
 	}
 
