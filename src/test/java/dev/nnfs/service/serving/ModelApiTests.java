@@ -210,4 +210,38 @@ class ModelApiTests {
 			.andExpect(header().string("Location", "/models/located/versions/1"));
 	}
 
+	@Test
+	void aModelReplacedUnderLoadAnswersWhollyFromOneVersion() throws Exception {
+		// odd versions double the input, even versions negate it: an answer's outputs say
+		// which version computed them, and must agree with the version it names
+		String odd = "{\"inputs\": 2, \"layers\": [{\"type\": \"dense\", \"weights\": [[2, 0], [0, 2]]}]}";
+		String even = "{\"inputs\": 2, \"layers\": [{\"type\": \"dense\", \"weights\": [[-1, 0], [0, -1]]}]}";
+		save("swapped", odd);
+		java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+		java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+		for (int t = 0; t < 3; t++) {
+			running.add(callers.submit(() -> {
+				while (saving.get()) {
+					JsonNode a = json(send(post("/models/swapped/forward"), "{\"inputs\": [[1.5, -3]]}"));
+					int version = a.get("model").get("version").asInt();
+					String expected = version % 2 == 1 ? "[[3.0,-6.0]]" : "[[-1.5,3.0]]";
+					assertThat(a.get("outputs").toString()).as("version %d", version).isEqualTo(expected);
+					answers.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (int v = 2; v <= 21; v++) {
+			save("swapped", v % 2 == 1 ? odd : even);
+		}
+		saving.set(false);
+		for (java.util.concurrent.Future<?> f : running) {
+			f.get();
+		}
+		callers.shutdown();
+		assertThat(answers.get()).isPositive();
+	}
+
 }
