@@ -66,6 +66,9 @@ public final class NumpyRandom {
 
 	private long draws;
 
+	/** Scratch for one pair of the polar method. */
+	private final double[] pair = new double[2];
+
 	/**
 	 * Creates a stream in the state numpy has right after {@code np.random.seed(seed)}.
 	 * @param seed an integer in {@code [0, 2^32 - 1]}
@@ -156,15 +159,9 @@ public final class NumpyRandom {
 			this.gauss = 0.0;
 			return cached;
 		}
-		double x1;
-		double x2;
-		double r2;
-		do {
-			x1 = 2.0 * randomSample() - 1.0;
-			x2 = 2.0 * randomSample() - 1.0;
-			r2 = x1 * x1 + x2 * x2;
-		}
-		while (r2 >= 1.0 || r2 == 0.0);
+		double r2 = polarPair(this.pair, 0);
+		double x1 = this.pair[0];
+		double x2 = this.pair[1];
 		double f = Math.sqrt(-2.0 * StrictMath.log(r2) / r2);
 		this.gauss = f * x1;
 		this.hasGauss = true;
@@ -189,15 +186,7 @@ public final class NumpyRandom {
 			remaining--;
 		}
 		while (remaining >= 2) {
-			double x1;
-			double x2;
-			double r2;
-			do {
-				x1 = 2.0 * randomSample() - 1.0;
-				x2 = 2.0 * randomSample() - 1.0;
-				r2 = x1 * x1 + x2 * x2;
-			}
-			while (r2 >= 1.0 || r2 == 0.0);
+			polarPair(this.pair, 0);
 			this.draws += 2;
 			remaining -= 2;
 		}
@@ -255,38 +244,46 @@ public final class NumpyRandom {
 		if (pairs == 0) {
 			return;
 		}
-		double[] x1 = new double[pairs];
-		double[] x2 = new double[pairs];
+		double[] xy = new double[2 * pairs];
 		double[] logs = new double[pairs];
 		for (int k = 0; k < pairs; k++) {
-			double a;
-			double b;
-			double r2;
-			do {
-				a = 2.0 * randomSample() - 1.0;
-				b = 2.0 * randomSample() - 1.0;
-				r2 = a * a + b * b;
-			}
-			while (r2 >= 1.0 || r2 == 0.0);
-			x1[k] = a;
-			x2[k] = b;
-			logs[k] = r2;
+			logs[k] = polarPair(xy, 2 * k);
 		}
 		double[] r2s = logs.clone();
 		libm.log(logs, pairs);
 		for (int k = 0; k < pairs; k++) {
 			double f = Math.sqrt(-2.0 * logs[k] / r2s[k]);
-			dst[i++] = f * x2[k];
+			dst[i++] = f * xy[2 * k + 1];
 			this.draws++;
 			if (i < end) {
-				dst[i++] = f * x1[k];
+				dst[i++] = f * xy[2 * k];
 				this.draws++;
 			}
 			else {
-				this.gauss = f * x1[k];
+				this.gauss = f * xy[2 * k];
 				this.hasGauss = true;
 			}
 		}
+	}
+
+	/**
+	 * One accepted pair of numpy's polar method: {@code x1 = 2u - 1}, {@code x2 = 2u - 1}
+	 * drawn until {@code 0 < r2 < 1}; stores x1 and x2 at {@code xy[at]} and
+	 * {@code xy[at + 1]} and returns {@code r2 = x1² + x2²}.
+	 */
+	private double polarPair(double[] xy, int at) {
+		double x1;
+		double x2;
+		double r2;
+		do {
+			x1 = 2.0 * randomSample() - 1.0;
+			x2 = 2.0 * randomSample() - 1.0;
+			r2 = x1 * x1 + x2 * x2;
+		}
+		while (r2 >= 1.0 || r2 == 0.0);
+		xy[at] = x1;
+		xy[at + 1] = x2;
+		return r2;
 	}
 
 }
