@@ -58,7 +58,7 @@ class HostileInputPropertyIT {
 
 	private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
-	static final String SOFTMAX_123 = "{\"activation\":\"softmax\",\"shape\":[1,3],"
+	static final String SOFTMAX_123 = "{\"activation\":\"softmax\",\"dtype\":\"float32\",\"shape\":[1,3],"
 			+ "\"outputs\":[[0.09003057,0.24472846,0.66524094]],\"argmax\":[2],\"confidence\":[0.66524094]}";
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -230,4 +230,37 @@ class OipApiTests {
 		OipSchemas.assertValid("error", body(send(post("/v2/repository/models/nothere/load"))));
 	}
 
+	@Test
+	void fp64OnTheBooksModelIsTheFloat64ForwardPassWithTheStoredWeights() throws Exception {
+		// an FP64 call widens the float32 model's weights exactly; /network/forward gets
+		// the same doubles written out
+		JsonNode stored = Json.parse(body(send(get("/models/oipbook/versions/1"))));
+		JsonNode layers = stored.get("layers");
+		String network = "{\"dtype\": \"float64\", \"inputs\": " + POINTS + ", \"layers\": ["
+				+ "{\"type\": \"dense\", \"weights\": " + widened(layers.get(0).get("weights"))
+				+ "}, {\"type\": \"activation\", \"name\": \"relu\"}, " + "{\"type\": \"dense\", \"weights\": "
+				+ widened(layers.get(2).get("weights")) + "}, {\"type\": \"activation\", \"name\": \"softmax\"}]}";
+		JsonNode rest = Json
+			.parse(body(send(post("/network/forward").contentType(MediaType.APPLICATION_JSON).content(network))));
+		MockHttpServletResponse r = send(post("/v2/models/oipbook/infer").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"inputs\": [{\"name\": \"input\", \"shape\": [3, 2], \"datatype\": \"FP64\", \"data\": "
+					+ POINTS + "}]}"));
+		OipSchemas.assertValid("infer-response", body(r));
+		JsonNode output = Json.parse(body(r)).get("outputs").get(0);
+		assertThat(output.get("datatype").asString()).isEqualTo("FP64");
+		String expected = rest.get("outputs").toString().replace("[[", "[").replace("]]", "]").replace("],[", ",");
+		assertThat(output.get("data").toString()).isEqualTo(expected);
+	}
+
+	/** float32 weights as the exact decimals of their float64 widening. */
+	private static String widened(JsonNode matrix) {
+		List<String> rows = new ArrayList<>();
+		for (JsonNode row : matrix) {
+			List<String> values = new ArrayList<>();
+			row.forEach((v) -> values.add(Double.toString((double) Float.parseFloat(v.asString()))));
+			rows.add("[" + String.join(",", values) + "]");
+		}
+		return "[" + String.join(",", rows) + "]";
+	}
+
 }
