@@ -26,21 +26,29 @@ public final class ModelWriteGuard {
 	public enum Decision {
 
 		/** The write may go ahead. */
-		ALLOWED(200),
+		ALLOWED(200, ""),
 
 		/** A token is required and none (or not a bearer token) was sent. */
-		MISSING_TOKEN(401),
+		MISSING_TOKEN(401, "writing to the model repository needs Authorization: Bearer <admin token>"),
 
 		/** A bearer token was sent and it is not the admin token. */
-		WRONG_TOKEN(403),
+		WRONG_TOKEN(403, "the bearer token is not the admin token"),
 
 		/** The repository takes no writes ({@code nnfs.models.writable=false}). */
-		READ_ONLY(403);
+		READ_ONLY(403, "the model repository is read-only (nnfs.models.writable=false)");
 
 		private final int httpStatus;
 
-		Decision(int httpStatus) {
+		private final String reason;
+
+		Decision(int httpStatus, String reason) {
 			this.httpStatus = httpStatus;
+			this.reason = reason;
+		}
+
+		/** Why a write is refused, for the client; empty for {@link #ALLOWED}. */
+		public String reason() {
+			return reason;
 		}
 
 		/** The HTTP status a refusal is answered with (200 for {@link #ALLOWED}). */

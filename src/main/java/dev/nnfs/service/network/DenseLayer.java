@@ -106,6 +106,19 @@ public final class DenseLayer implements Layer {
 		return biases64;
 	}
 
+	/**
+	 * This layer in {@code mode}: itself, or a copy whose weights and biases are widened
+	 * exactly to float64 or rounded to float32, for a call in the other mode (an FP64
+	 * tensor sent to a float32 model).
+	 */
+	public DenseLayer in(DType mode) {
+		if (mode == dtype()) {
+			return this;
+		}
+		return mode == DType.FLOAT64 ? float64(inputs, neurons, FloatBatch.widen(weights), FloatBatch.widen(biases))
+				: new DenseLayer(inputs, neurons, DoubleBatch.round(weights64), DoubleBatch.round(biases64));
+	}
+
 	/** The weights as a {@code [inputs, neurons]} batch of the layer's dtype. */
 	public Batch weightBatch() {
 		return weights64 == null ? FloatBatch.of(weights, inputs, neurons) : DoubleBatch.of(weights64, inputs, neurons);
@@ -152,18 +165,10 @@ public final class DenseLayer implements Layer {
 	double[] widenedWeights() {
 		double[] w = widened;
 		if (w == null) {
-			w = toDoubles(weights);
+			w = FloatBatch.widen(weights);
 			widened = w;
 		}
 		return w;
-	}
-
-	private static double[] toDoubles(float[] values) {
-		double[] d = new double[values.length];
-		for (int i = 0; i < values.length; i++) {
-			d[i] = values[i];
-		}
-		return d;
 	}
 
 }

@@ -72,8 +72,7 @@ public final class Network {
 		boolean[] alive = new boolean[output.cols()];
 		for (int r = 0, off = 0; r < output.rows(); r++, off += output.cols()) {
 			for (int c = 0; c < alive.length; c++) {
-				if (output instanceof FloatBatch f ? f.values()[off + c] != 0f
-						: ((DoubleBatch) output).values()[off + c] != 0.0) {
+				if (output.value(off + c) != 0.0) {
 					alive[c] = true;
 				}
 			}

@@ -165,7 +165,8 @@ public final class NetworkBuilder {
 		return DenseLayer.float64(width, neurons, spec.weights().values(), biases);
 	}
 
-	static Detail detail(Object returnLayers) {
+	/** What {@code returnLayers} asks for: false or absent, true, or "all". */
+	public static Detail detail(Object returnLayers) {
 		if (Boolean.TRUE.equals(returnLayers)) {
 			return Detail.LAYERS;
 		}

@@ -13,9 +13,7 @@ import dev.nnfs.service.tensor.DoubleBatch;
 import dev.nnfs.service.tensor.FloatBatch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -162,13 +160,9 @@ public class NetworkController {
 			}
 			else {
 				ActivationLayer a = (ActivationLayer) layers.get(i);
-				Map<String, Double> params = new LinkedHashMap<>();
-				for (int p = 0; p < a.params().length; p++) {
-					params.put(a.activation().params().get(p).name(), a.params()[p]);
-				}
 				int[] dead = "relu".equals(a.activation().name()) ? Network.deadNeurons(outputs.get(i)) : null;
-				reports.add(new LayerReport("activation", null, null, null, null, a.activation().name(),
-						params.isEmpty() ? null : params, dead, layerOutput));
+				reports.add(new LayerReport("activation", null, null, null, null, a.activation().name(), a.paramMap(),
+						dead, layerOutput));
 			}
 		}
 		return reports;

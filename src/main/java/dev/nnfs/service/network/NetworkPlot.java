@@ -92,24 +92,7 @@ final class NetworkPlot {
 	 * (an overflow becomes an infinity, which the shading treats as not a probability).
 	 */
 	static FloatBatch drawable(Batch batch) {
-		if (batch instanceof FloatBatch f) {
-			return f;
-		}
-		double[] d = ((DoubleBatch) batch).values();
-		float[] f = new float[d.length];
-		for (int i = 0; i < d.length; i++) {
-			f[i] = (float) d[i];
-		}
-		return new FloatBatch(f, batch.rows(), batch.cols(), batch.rank1());
-	}
-
-	/** The grid as float64, for a float64 network. */
-	private static DoubleBatch widen(FloatBatch grid) {
-		double[] d = new double[grid.values().length];
-		for (int i = 0; i < d.length; i++) {
-			d[i] = grid.values()[i];
-		}
-		return DoubleBatch.of(d, grid.rows(), grid.cols());
+		return batch instanceof FloatBatch f ? f : ((DoubleBatch) batch).rounded();
 	}
 
 	/**
@@ -157,7 +140,7 @@ final class NetworkPlot {
 		Axis y = axis("y", data, 1);
 		Network network = plan.network();
 		FloatBatch grid = grid(x, y, resolution);
-		FloatBatch out = drawable(network.forward(plan.dtype() == DType.FLOAT64 ? widen(grid) : grid, false).get(0));
+		FloatBatch out = drawable(network.forward(plan.dtype() == DType.FLOAT64 ? grid.widened() : grid, false).get(0));
 		int classes = out.cols();
 		Predictions predicted = Predictions.of(out.values(), out.rows(), classes);
 		RegionLayer regions = RegionLayer.of(resolution, resolution, predicted.argmax(),

@@ -2,7 +2,6 @@ package dev.nnfs.service.serving;
 
 import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.model.InvalidModelException;
-import dev.nnfs.service.model.InvalidModelNameException;
 import dev.nnfs.service.model.LoadedVersion;
 import dev.nnfs.service.model.Lookup;
 import dev.nnfs.service.model.ModelEntry;
@@ -13,7 +12,6 @@ import dev.nnfs.service.model.ModelWriteGuard;
 import dev.nnfs.service.model.VersionEntry;
 import dev.nnfs.service.network.ForwardResponse;
 import dev.nnfs.service.network.NetworkBuilder;
-import dev.nnfs.service.network.NetworkBuilder.Detail;
 import dev.nnfs.service.network.NetworkBuilder.Plan;
 import dev.nnfs.service.network.NetworkController;
 import dev.nnfs.service.problem.InvalidInputException;
@@ -320,28 +318,18 @@ class ModelController {
 			labels = NetworkBuilder.labels(body.labels(), given.rows(), model.outputs(), v);
 		}
 		v.throwIfAny();
-		return new Plan(0, model.dtype(), inputs, labels, model.network(), detail(body.returnLayers()), 0);
-	}
-
-	private static Detail detail(Object returnLayers) {
-		if (Boolean.TRUE.equals(returnLayers)) {
-			return Detail.LAYERS;
-		}
-		return "all".equals(returnLayers) ? Detail.ALL : Detail.NONE;
+		return new Plan(0, model.dtype(), inputs, labels, model.network(), NetworkBuilder.detail(body.returnLayers()),
+				0);
 	}
 
 	private void authorize(String authorization) {
 		ModelWriteGuard.Decision decision = guard.check(authorization);
-		switch (decision) {
-			case ALLOWED -> {
-			}
-			case MISSING_TOKEN -> throw new ProblemException(ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED,
-					"writing to the model repository needs Authorization: Bearer <admin token>", List.of(), Map.of(),
-					Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"models\""));
-			case WRONG_TOKEN -> throw new ProblemException(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN,
-					"the bearer token is not the admin token");
-			case READ_ONLY -> throw new ProblemException(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN,
-					"the model repository is read-only (nnfs.models.writable=false)");
+		if (decision == ModelWriteGuard.Decision.MISSING_TOKEN) {
+			throw new ProblemException(ProblemType.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, decision.reason(), List.of(),
+					Map.of(), Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"models\""));
+		}
+		if (!decision.allowed()) {
+			throw new ProblemException(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, decision.reason());
 		}
 	}
 

@@ -20,7 +20,6 @@ import dev.nnfs.service.tensor.DType;
 import dev.nnfs.service.tensor.DoubleBatch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -164,21 +163,10 @@ public final class ModelService implements ModelLoader<StoredModel> {
 			}
 			else {
 				ActivationLayer a = (ActivationLayer) layer;
-				out.add(new StoredModel.LayerSummary("activation", null, null, a.activation().name(), params(a)));
+				out.add(new StoredModel.LayerSummary("activation", null, null, a.activation().name(), a.paramMap()));
 			}
 		}
 		return out;
-	}
-
-	private static Map<String, Double> params(ActivationLayer a) {
-		if (a.params().length == 0) {
-			return null;
-		}
-		Map<String, Double> params = new LinkedHashMap<>();
-		for (int p = 0; p < a.params().length; p++) {
-			params.put(a.activation().params().get(p).name(), a.params()[p]);
-		}
-		return params;
 	}
 
 	/** The stored form: the definition with every dense layer's weights explicit. */
@@ -191,7 +179,7 @@ public final class ModelService implements ModelLoader<StoredModel> {
 			}
 			else {
 				ActivationLayer a = (ActivationLayer) layer;
-				docs.add(new ActivationDocument("activation", a.activation().name(), params(a)));
+				docs.add(new ActivationDocument("activation", a.activation().name(), a.paramMap()));
 			}
 		}
 		return json.writeValueAsBytes(new Document(d.description(), dtype.toString(), width, d.labels(), docs));

@@ -11,6 +11,7 @@ import dev.nnfs.service.model.LoadedVersion;
 import dev.nnfs.service.model.Lookup;
 import dev.nnfs.service.model.ModelEntry;
 import dev.nnfs.service.model.ModelNames;
+import dev.nnfs.service.model.ModelState;
 import dev.nnfs.service.model.ModelStore;
 import dev.nnfs.service.model.ModelStoreException;
 import dev.nnfs.service.model.ModelWriteGuard;
@@ -174,7 +175,19 @@ class OipController {
 
 	private ModelMetadata metadataOf(String model, String version) {
 		Target target = target(model, version);
-		return ModelMetadata.of(model, target.versions(), target.signature(DType.FLOAT32));
+		// the versions a client may ask for by path: the saved model's READY ones
+		List<String> versions = new ArrayList<>();
+		if (target.stored() == null) {
+			versions.add(VERSION);
+		}
+		else {
+			store.model(model)
+				.ifPresent((e) -> e.versions()
+					.stream()
+					.filter((v) -> v.state() == ModelState.READY)
+					.forEach((v) -> versions.add(Integer.toString(v.version()))));
+		}
+		return ModelMetadata.of(model, versions, target.signature(DType.FLOAT32));
 	}
 
 	@GetMapping(path = "/v2/models/{model}/versions/{version}/ready", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -393,11 +406,7 @@ class OipController {
 	private ResponseEntity<Void> loadOrUnload(String model, String authorization, boolean load) {
 		ModelWriteGuard.Decision decision = guard.check(authorization);
 		if (!decision.allowed()) {
-			throw new OipException(decision.httpStatus(),
-					List.of(decision == ModelWriteGuard.Decision.MISSING_TOKEN
-							? "the model repository needs Authorization: Bearer <admin token>"
-							: decision == ModelWriteGuard.Decision.READ_ONLY ? "the model repository is read-only"
-									: "the bearer token is not the admin token"));
+			throw new OipException(decision.httpStatus(), List.of(decision.reason()));
 		}
 		if (!ModelNames.isValid(model)) {
 			throw OipException.badRequest(ModelNames.RULE);
@@ -464,13 +473,7 @@ class OipController {
 			lookup = store.lookup(model, v);
 		}
 		if (lookup instanceof Lookup.Found<StoredModel> f) {
-			List<String> versions = new ArrayList<>();
-			store.model(model)
-				.ifPresent((e) -> e.versions()
-					.stream()
-					.filter((v) -> v.state().name().equals("READY"))
-					.forEach((v) -> versions.add(Integer.toString(v.version()))));
-			return new Target(f.version().name(), f.version().version(), versions, f.version(), null);
+			return new Target(f.version().name(), f.version().version(), f.version(), null);
 		}
 		if (lookup instanceof Lookup.Unavailable<StoredModel> u) {
 			throw OipException
@@ -481,7 +484,7 @@ class OipController {
 		}
 		Activation activation = activations.find(model).orElse(null);
 		if (activation != null && (version == null || version.equals(VERSION))) {
-			return new Target(model, 1, List.of(VERSION), null, activation);
+			return new Target(model, 1, null, activation);
 		}
 		throw OipException.notFound(activation != null ? "activation '" + model + "' has only version 1"
 				: "unknown model '" + dev.nnfs.service.tensor.JsonBody.quote(model) + "'");
@@ -555,7 +558,7 @@ class OipController {
 	private static void checkFinite(Batch out) {
 		int n = out.rows() * out.cols();
 		for (int i = 0; i < n; i++) {
-			double v = out instanceof FloatBatch f ? f.values()[i] : ((DoubleBatch) out).values()[i];
+			double v = out.value(i);
 			if (!Double.isFinite(v)) {
 				throw new OipException(422, List.of("outputs[" + (i / out.cols()) + "][" + (i % out.cols())
 						+ "]: the result overflowed to " + v + " from finite inputs"));
@@ -590,8 +593,7 @@ class OipController {
 	 * @param stored the saved version, or null for a built-in activation
 	 * @param activation the activation, or null for a saved model
 	 */
-	private record Target(String name, int version, List<String> versions, LoadedVersion<StoredModel> stored,
-			Activation activation) {
+	private record Target(String name, int version, LoadedVersion<StoredModel> stored, Activation activation) {
 
 		/**
 		 * The tensors; {@code mode} null means either FP32 or FP64 input (as the reader

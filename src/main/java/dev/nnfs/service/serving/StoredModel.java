@@ -1,8 +1,11 @@
 package dev.nnfs.service.serving;
 
+import dev.nnfs.service.network.DenseLayer;
+import dev.nnfs.service.network.Layer;
 import dev.nnfs.service.network.Network;
 import dev.nnfs.service.tensor.DType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,36 +33,11 @@ public record StoredModel(String description, DType dtype, int inputs, int outpu
 		if (mode == dtype) {
 			return network;
 		}
-		List<dev.nnfs.service.network.Layer> layers = new java.util.ArrayList<>();
-		for (dev.nnfs.service.network.Layer layer : network.layers()) {
-			if (layer instanceof dev.nnfs.service.network.DenseLayer d) {
-				layers.add(mode == DType.FLOAT64
-						? dev.nnfs.service.network.DenseLayer.float64(d.inputs(), d.neurons(), widen(d.weights()),
-								widen(d.biases()))
-						: new dev.nnfs.service.network.DenseLayer(d.inputs(), d.neurons(), round(d.weights64()),
-								round(d.biases64())));
-			}
-			else {
-				layers.add(layer);
-			}
+		List<Layer> layers = new ArrayList<>();
+		for (Layer layer : network.layers()) {
+			layers.add(layer instanceof DenseLayer d ? d.in(mode) : layer);
 		}
 		return new Network(layers, network.engine());
-	}
-
-	private static double[] widen(float[] f) {
-		double[] d = new double[f.length];
-		for (int i = 0; i < f.length; i++) {
-			d[i] = f[i];
-		}
-		return d;
-	}
-
-	private static float[] round(double[] d) {
-		float[] f = new float[d.length];
-		for (int i = 0; i < d.length; i++) {
-			f[i] = (float) d[i];
-		}
-		return f;
 	}
 
 	/** A layer as the metadata shows it: shape and activation, no weights. */

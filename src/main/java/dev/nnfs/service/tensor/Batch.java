@@ -17,6 +17,16 @@ public sealed interface Batch permits FloatBatch, DoubleBatch {
 
 	DType dtype();
 
+	/**
+	 * Value {@code index} of the row-major values, as a double (exactly, for float32).
+	 */
+	double value(int index);
+
+	/** The JSON Pointer of value {@code index} of this batch written at {@code at}. */
+	default String pointer(String at, int index) {
+		return rank1() ? at + "/" + index : at + "/" + (index / cols()) + "/" + (index % cols());
+	}
+
 	/** The JSON shape: {@code [cols]} for rank 1, otherwise {@code [rows, cols]}. */
 	default int[] shape() {
 		return rank1() ? new int[] { cols() } : new int[] { rows(), cols() };

@@ -55,10 +55,9 @@ public record DoubleBatch(double[] values, int rows, int cols, boolean rank1) im
 	 * ({@code /inputs/3/1}); the answer is null when there is one.
 	 */
 	public FloatBatch toFloat32(String at, Violations mistakes) {
-		float[] f = new float[values.length];
+		float[] f = round(values);
 		boolean ok = true;
 		for (int i = 0; i < f.length; i++) {
-			f[i] = (float) values[i];
 			if (Float.isInfinite(f[i])) {
 				ok = false;
 				mistakes.at(pointer(at, i), "is outside the float32 range (magnitude at most " + Float.MAX_VALUE
@@ -76,9 +75,26 @@ public record DoubleBatch(double[] values, int rows, int cols, boolean rank1) im
 		return f;
 	}
 
-	/** The JSON Pointer of value {@code i} of a batch at {@code at}. */
-	public String pointer(String at, int i) {
-		return rank1 ? at + "/" + i : at + "/" + (i / cols) + "/" + (i % cols);
+	/**
+	 * The values rounded to float32 with nothing checked: a value beyond the float32
+	 * range becomes an infinity (for drawing, where that is simply off the chart).
+	 */
+	public FloatBatch rounded() {
+		return new FloatBatch(round(values), rows, cols, rank1);
+	}
+
+	/** float64 values rounded to float32, as numpy's {@code astype(np.float32)}. */
+	public static float[] round(double[] values) {
+		float[] f = new float[values.length];
+		for (int i = 0; i < values.length; i++) {
+			f[i] = (float) values[i];
+		}
+		return f;
+	}
+
+	@Override
+	public double value(int index) {
+		return values[index];
 	}
 
 	@Override

@@ -47,6 +47,25 @@ public record FloatBatch(float[] values, int rows, int cols, boolean rank1) impl
 		return DType.FLOAT32;
 	}
 
+	/** This batch as float64: every value widened exactly. */
+	public DoubleBatch widened() {
+		return new DoubleBatch(widen(values), rows, cols, rank1);
+	}
+
+	/** float32 values widened exactly to float64. */
+	public static double[] widen(float[] values) {
+		double[] d = new double[values.length];
+		for (int i = 0; i < values.length; i++) {
+			d[i] = values[i];
+		}
+		return d;
+	}
+
+	@Override
+	public double value(int index) {
+		return values[index];
+	}
+
 	public float get(int row, int col) {
 		return values[row * cols + col];
 	}

@@ -1,8 +1,7 @@
 package dev.nnfs.service.web;
 
 import dev.nnfs.service.problem.NonFiniteResultException;
-import dev.nnfs.service.tensor.DoubleBatch;
-import dev.nnfs.service.tensor.FloatBatch;
+import dev.nnfs.service.tensor.Batch;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -62,16 +61,8 @@ class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {
 		if (value == null || depth > MAX_DEPTH) {
 			return;
 		}
-		if (value instanceof FloatBatch batch) {
+		if (value instanceof Batch batch) {
 			checkBatch(batch, pointer);
-		}
-		else if (value instanceof DoubleBatch batch) {
-			double[] v = batch.values();
-			for (int i = 0; i < v.length; i++) {
-				if (!Double.isFinite(v[i])) {
-					throw new NonFiniteResultException(batch.pointer(pointer, i), (float) v[i]);
-				}
-			}
 		}
 		else if (value instanceof float[] floats) {
 			for (int i = 0; i < floats.length; i++) {
@@ -127,13 +118,11 @@ class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {
 		}
 	}
 
-	private static void checkBatch(FloatBatch batch, String pointer) {
-		float[] v = batch.values();
-		for (int i = 0; i < v.length; i++) {
-			if (!Float.isFinite(v[i])) {
-				String at = batch.rank1() ? pointer + "/" + i
-						: pointer + "/" + (i / batch.cols()) + "/" + (i % batch.cols());
-				throw new NonFiniteResultException(at, v[i]);
+	private static void checkBatch(Batch batch, String pointer) {
+		for (int i = 0, n = batch.rows() * batch.cols(); i < n; i++) {
+			double v = batch.value(i);
+			if (!Double.isFinite(v)) {
+				throw new NonFiniteResultException(batch.pointer(pointer, i), (float) v);
 			}
 		}
 	}
