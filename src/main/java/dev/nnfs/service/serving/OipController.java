@@ -521,10 +521,15 @@ class OipController {
 			out = network.forward(in, false).get(0);
 		}
 		checkFinite(out);
-		Predictions predictions = Predictions.of(out);
+		List<RequestedOutput> wantedOutputs = request.outputsFor(List.of("output", "argmax", "confidence"));
+		// argmax and confidence only when asked for: a 100,000-row call for "output"
+		// alone
+		// skips a pass over the whole output.
+		Predictions predictions = wantedOutputs.stream().anyMatch((w) -> !w.name().equals("output"))
+				? Predictions.of(out) : null;
 		List<String> labels = target.stored() == null ? null : target.stored().model().labels();
 		List<OutputTensor> outputs = new ArrayList<>();
-		for (RequestedOutput wanted : request.outputsFor(List.of("output", "argmax", "confidence"))) {
+		for (RequestedOutput wanted : wantedOutputs) {
 			OutputTensor tensor = switch (wanted.name()) {
 				case "output" -> output(out, wanted, labels);
 				case "argmax" -> {

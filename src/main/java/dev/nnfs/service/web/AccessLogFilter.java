@@ -87,7 +87,17 @@ class AccessLogFilter extends OncePerRequestFilter {
 			.addKeyValue("http.duration_ms", micros / 1000.0)
 			.addKeyValue("http.request_bytes", request.getContentLengthLong())
 			.addKeyValue("client.address", request.getRemoteAddr())
-			.log("{} {} {} {} ms", method, path, status, String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+			.log(method + ' ' + path + ' ' + status + ' ' + millis(micros) + " ms");
+	}
+
+	/**
+	 * Microseconds as milliseconds with one decimal, rounded half up: {@code 1250} is
+	 * {@code "1.3"}. What {@code String.format("%.1f")} gives, at a fraction of its cost
+	 * on every request.
+	 */
+	static String millis(long micros) {
+		long tenths = (micros + 50) / 100;
+		return Long.toString(tenths / 10) + '.' + (char) ('0' + tenths % 10);
 	}
 
 	@Override
