@@ -7,7 +7,8 @@ header) and then one more byte every 2 s for --trickle seconds before going sile
 they are held, normal requests (a small forward pass, each on a new connection) are sent
 and timed. Prints the figures and, last, one line of JSON with them; exits 1 when a normal
 request failed or was slow (over --max-latency), when the server dropped held connections
-while they were active, or when silent slow connections were not dropped in time.
+before their timeouts (an idle one before --keep-alive s, a slow one while it was still
+sending), or when silent slow connections were not dropped in time.
 
   cluster-clients.py --port 8391 [--idle 2000] [--slow 200] [--trickle 12] [--silent 14]
 
@@ -82,14 +83,14 @@ async def open_idle(host, port):
     status = await asyncio.wait_for(read_answer(reader), 30)
     if status != 200:
         raise OSError("idle connection's request answered %d" % status)
-    return reader, writer
+    return reader, writer, time.monotonic()
 
 
 async def open_slow(host, port):
     reader, writer = await asyncio.open_connection(host, port)
     writer.write(b"GET /activations HTTP/1.1\r\nHost: " + host.encode() + b"\r\nX-Slow: ")
     await writer.drain()
-    return reader, writer
+    return reader, writer, time.monotonic()
 
 
 async def watch(reader):
@@ -154,15 +155,15 @@ async def main(args):
     opened_in = time.monotonic() - started
     print("opened %d idle keep-alive connections (%d failed) and %d slow-header connections (%d failed) in %.1f s"
           % (len(idle), len(idle_failures), len(slow), len(slow_failures), opened_in))
-    idle_watch = [asyncio.ensure_future(watch(r)) for r, _ in idle]
-    slow_watch = [asyncio.ensure_future(watch(r)) for r, _ in slow]
+    idle_watch = [asyncio.ensure_future(watch(r)) for r, _, _ in idle]
+    slow_watch = [asyncio.ensure_future(watch(r)) for r, _, _ in slow]
     slow_last_byte = [time.monotonic()]
 
     async def trickle():
         end = time.monotonic() + args.trickle
         while time.monotonic() < end:
             await asyncio.sleep(2)
-            for (_, writer), task in zip(slow, slow_watch):
+            for (_, writer, _), task in zip(slow, slow_watch):
                 if not task.done():
                     try:
                         writer.write(b"x")
@@ -175,6 +176,10 @@ async def main(args):
     await trickling
     idle_open = sum(1 for t in idle_watch if not t.done())
     slow_open = sum(1 for t in slow_watch if not t.done())
+    # closed while still within the server's timeouts
+    slow_early = len(slow) - slow_open
+    idle_early = sum(1 for (_, _, since), t in zip(idle, idle_watch)
+                     if t.done() and t.result() - since < args.keep_alive - 1)
     held = summary(during)
     print("normal requests while %d idle and %d slow connections were held: %d sent, %d failed, p50 %s ms, "
           "p99 %s ms, max %s ms" % (len(idle), len(slow), held["requests"], held["failed"], held["p50_ms"],
@@ -187,12 +192,14 @@ async def main(args):
     await asyncio.wait(slow_watch + idle_watch, timeout=args.silent)
     slow_dropped = [t.result() - silent_from for t in slow_watch if t.done()]
     idle_dropped = sum(1 for t in idle_watch if t.done())
+    idle_after = [t.result() - since for (_, _, since), t in zip(idle, idle_watch) if t.done()]
+    idle_early += sum(1 for after in idle_after if after < args.keep_alive - 1) - idle_early
     print("silent slow-header connections dropped by the server: %d of %d, %.1f to %.1f s after their last byte"
           % (len(slow_dropped), len(slow), min(slow_dropped, default=0), max(slow_dropped, default=0)))
-    print("idle keep-alive connections closed by the server by then: %d of %d (%.0f s after their request)"
-          % (idle_dropped, len(idle), time.monotonic() - started))
+    print("idle keep-alive connections closed by the server by then: %d of %d, %.1f to %.1f s after their request"
+          % (idle_dropped, len(idle), min(idle_after, default=0), max(idle_after, default=0)))
     after = summary(await timed_normals(host, port, 2))
-    for _, writer in idle + slow:
+    for _, writer, _ in idle + slow:
         writer.close()
     for task in idle_watch + slow_watch:
         task.cancel()
@@ -204,15 +211,16 @@ async def main(args):
         failures.append("normal requests failed while the connections were held")
     if held["max_ms"] is not None and held["max_ms"] > args.max_latency * 1000:
         failures.append("a normal request took %s ms (limit %d ms)" % (held["max_ms"], args.max_latency * 1000))
-    if idle_open < len(idle) or slow_open < len(slow):
-        failures.append("the server dropped connections that were within its timeouts")
+    if idle_early or slow_early:
+        failures.append("the server dropped connections within its timeouts: %d idle, %d slow" % (idle_early, slow_early))
     if len(slow_dropped) < len(slow):
         failures.append("%d silent slow-header connections were not dropped" % (len(slow) - len(slow_dropped)))
     for failure in failures:
         print("FAIL: " + failure, file=sys.stderr)
     print(json.dumps({
         "idle": len(idle), "slow": len(slow), "open_s": round(opened_in, 1), "before": baseline, "during": held,
-        "idle_open": idle_open, "slow_open": slow_open, "slow_dropped": len(slow_dropped),
+        "idle_open": idle_open, "slow_open": slow_open, "idle_early": idle_early, "slow_early": slow_early,
+        "slow_dropped": len(slow_dropped),
         "slow_dropped_after_s": round(max(slow_dropped, default=0), 1), "idle_closed": idle_dropped,
     }))
     return 1 if failures else 0
@@ -226,4 +234,5 @@ if __name__ == "__main__":
     parser.add_argument("--trickle", type=float, default=12, help="seconds the slow clients keep sending")
     parser.add_argument("--silent", type=float, default=14, help="seconds to wait for silent ones to be dropped")
     parser.add_argument("--max-latency", type=float, default=2, help="seconds a normal request may take")
+    parser.add_argument("--keep-alive", type=float, default=20, help="the server's keep-alive timeout, seconds")
     sys.exit(asyncio.run(main(parser.parse_args())))

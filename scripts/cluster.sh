@@ -412,10 +412,10 @@ if want failover; then
   socket_errors=$(awk '/^socket errors:/ { n = 0; for (i = 3; i <= NF; i++) { split($i, e, "="); n += e[2] }; print n }' "$dir/wrk.txt")
   figure "failover: $sent requests through nginx in $(seconds $((load_end - load_start))) s, $bad non-2xx at nginx," \
     "${client_failed:-?} non-2xx and ${socket_errors:-?} socket errors at the client, $retried retried on another replica"
-  figure "failover: SIGKILL: $kill_retried requests retried until the SIGTERM, slowest request starting within 5 s $kill_max ms" \
-    "(before the kill: $before_max ms)"
-  figure "failover: SIGTERM: drained and exited in $(seconds $((term_done - term_at))) s, $term_retried requests retried" \
-    "from then on, slowest request starting within 5 s $term_max ms"
+  figure "failover: SIGKILL: failover time (the slowest request starting within 5 s of the kill) $kill_max ms" \
+    "(slowest before the kill: $before_max ms); $kill_retried requests retried until the SIGTERM"
+  figure "failover: SIGTERM: drained and exited in $(seconds $((term_done - term_at))) s; failover time $term_max ms;" \
+    "$term_retried requests retried from then on (nginx tries a stopped replica again every 3 s)"
   figure "failover: restarted replicas ready $(seconds $((ready1 > 0 ? ready1 - term_done : 0))) s and" \
     "$(seconds $((ready2 > 0 ? ready2 - term_done : 0))) s after the restart; then served $back1 and $back2 requests"
   [ "$bad" = 0 ] && [ "${client_failed:-1}" = 0 ] && [ "${socket_errors:-1}" = 0 ] \
