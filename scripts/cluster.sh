@@ -287,7 +287,9 @@ poll_ms=$(python3 -c "
 import re, sys
 m = re.fullmatch(r'(\d+)(ms|s|m)?', sys.argv[1])
 print(int(m.group(1)) * {'ms': 1, 's': 1000, 'm': 60000, None: 1000}[m.group(2)])" "$poll")
-settle_ms=$((2 * poll_ms + 3000))
+# how long a change may take to reach every replica before a check gives up (a bound, not a
+# figure: what it took is printed; generous, as a busy machine delays the polls)
+settle_ms=$((2 * poll_ms + 15000))
 base() { echo "http://127.0.0.1:$(replica_port "$1")"; }
 auth=(-H "Authorization: Bearer $token")
 
@@ -465,7 +467,7 @@ print(versions, len(broken), len(stray), "; ".join(broken + stray))
 EOF
 )
   read -r disk_versions broken stray detail <<<"$on_disk"
-  listed() { [ "$(call "$1" GET /models/race)" = 200 ] && [ "$(json 'len([v for v in d["versions"] if v["state"] == "READY"])')" = "$created" ]; }
+  listed() { [ "$(call "$1" GET /models/race)" = 200 ] && [ "$(grep -o '"state":"READY"' "$dir/answer" | wc -l)" = "$created" ]; }
   took=$(until_all $settle_ms listed) || fail race "not every replica lists $created ready versions"
   figure "race: 10 saves, $created created and $refused refused; $disk_versions version files on disk, all parse;" \
     "$broken broken, $stray stray files; every replica lists them ready after $(seconds "$took") s"
@@ -482,7 +484,7 @@ if want corrupt; then
   head -c 200 "$models/book/$good/model.json" >"$models/book/$bad_version/model.json"
   reported() {
     [ "$(call "$1" GET /models/book)" = 200 ] \
-      && [ "$(json "[v['state'] for v in d['versions'] if v['version'] == $bad_version]")" = "['UNAVAILABLE']" ]
+      && grep -q "{\"version\":$bad_version,\"state\":\"UNAVAILABLE\"" "$dir/answer"
   }
   took=$(until_all $settle_ms reported) || fail corrupt "not reported UNAVAILABLE by every replica"
   clear=0 still=0
