@@ -60,8 +60,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * If the repository directory disappears (or stops being a directory), the store keeps
  * serving what it last read, logs it once, and reads the directory again when it returns:
- * a volume briefly gone should not take every model down. A directory that is present but
- * empty does remove every model.
+ * a volume briefly gone should not take every model down. Saves and deletes meanwhile are
+ * refused with a {@link ModelStoreException}: the directory is never made again once it
+ * has existed, so the models come back whole when it returns. A directory that is present
+ * but empty does remove every model.
  * <p>
  * Scans, and the moment a write swaps its result in, take turns on one lock; a scan holds
  * it while it loads the files that changed.
@@ -136,6 +138,14 @@ public final class ModelStore<T> implements AutoCloseable {
 
 	/** Whether the last scan found no repository directory. Guarded by {@link #lock}. */
 	private boolean rootMissing;
+
+	/**
+	 * Whether the repository directory has existed since start (found by a scan or
+	 * created by a save). Once it has, writes never create it again: a directory that
+	 * disappears is a volume gone or moved, and a fresh empty one in its place would hide
+	 * every model when the volume returns.
+	 */
+	private volatile boolean rootSeen;
 
 	private ScheduledExecutorService poller;
 
@@ -357,6 +367,7 @@ public final class ModelStore<T> implements AutoCloseable {
 			}
 			return null;
 		}
+		rootSeen = true;
 		if (rootMissing) {
 			rootMissing = false;
 			if (loaded) {
@@ -584,9 +595,24 @@ public final class ModelStore<T> implements AutoCloseable {
 		int version;
 		Path versionDir;
 		try {
-			Files.createDirectories(root);
-			requireInside(nameDir);
-			Files.createDirectories(nameDir);
+			if (rootSeen) {
+				requireRoot();
+				requireInside(nameDir);
+				try {
+					// not createDirectories: a repository gone meanwhile must not be made
+					// again
+					Files.createDirectory(nameDir);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// the model has versions already (or another writer made it just now)
+				}
+			}
+			else {
+				Files.createDirectories(root);
+				rootSeen = true;
+				requireInside(nameDir);
+				Files.createDirectories(nameDir);
+			}
 			requireInside(nameDir);
 			version = 0;
 			versionDir = null;
@@ -685,6 +711,9 @@ public final class ModelStore<T> implements AutoCloseable {
 		requireWritable();
 		Path nameDir = modelDir(name);
 		Path versionDir = nameDir.resolve(Integer.toString(version));
+		if (rootSeen) {
+			requireRoot();
+		}
 		Path moved;
 		boolean known;
 		lock.lock();
@@ -720,6 +749,9 @@ public final class ModelStore<T> implements AutoCloseable {
 		}
 		requireWritable();
 		Path nameDir = modelDir(name);
+		if (rootSeen) {
+			requireRoot();
+		}
 		Path moved;
 		boolean known;
 		lock.lock();
@@ -821,6 +853,18 @@ public final class ModelStore<T> implements AutoCloseable {
 	private void requireWritable() {
 		if (!writable) {
 			throw new ModelStoreException("The model repository is read-only (nnfs.models.writable=false)");
+		}
+	}
+
+	/**
+	 * Refuses a write while the repository directory is gone: the models last read from
+	 * it are still served, but nothing is written to (or deleted from) a place that is
+	 * not there, and no empty repository is made in its stead.
+	 */
+	private void requireRoot() {
+		if (!Files.isDirectory(root)) {
+			throw new ModelStoreException("The model repository " + root
+					+ " is missing (it was there before; a volume gone or moved?); nothing was changed");
 		}
 	}
 

@@ -427,6 +427,39 @@ class ModelStoreTests {
 		assertThat(store.models()).extracting(ModelEntry::name).containsExactly("new");
 	}
 
+	@Test
+	void writesWhileTheRepositoryIsGoneAreRefusedAndDoNotMakeItAgain() throws Exception {
+		Path repository = dir.resolve("repo");
+		Path away = dir.resolve("repo.away");
+		ModelStore<JsonNode> store = store(repository);
+		store.save("kept", model(1));
+		store.save("other", model(2));
+		Files.move(repository, away);
+		store.scan();
+		assertThatThrownBy(() -> store.save("kept", model(3))).isInstanceOf(ModelStoreException.class)
+			.hasMessageContaining("missing");
+		assertThatThrownBy(() -> store.save("fresh", model(3))).isInstanceOf(ModelStoreException.class);
+		assertThatThrownBy(() -> store.deleteModel("other")).isInstanceOf(ModelStoreException.class);
+		assertThatThrownBy(() -> store.deleteVersion("kept", 1)).isInstanceOf(ModelStoreException.class);
+		assertThat(repository).doesNotExist();
+		assertThat(store.latest("kept")).isPresent();
+		assertThat(store.latest("other")).isPresent();
+		Files.move(away, repository);
+		store.scan();
+		assertThat(store.models()).extracting(ModelEntry::name).containsExactly("kept", "other");
+		assertThat(store.save("kept", model(3))).isEqualTo(2);
+	}
+
+	@Test
+	void aRepositoryGoneBeforeTheFirstScanNoticesItIsRefusedToo() throws Exception {
+		Path repository = dir.resolve("repo");
+		ModelStore<JsonNode> store = store(repository);
+		store.save("kept", model(1));
+		deleteTree(repository);
+		assertThatThrownBy(() -> store.save("kept", model(2))).isInstanceOf(ModelStoreException.class);
+		assertThat(repository).doesNotExist();
+	}
+
 	// --- names and links
 	// -------------------------------------------------------------------
 
