@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/activations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "activations", description = "Activation functions of the nnfs book and beyond, applied to batches")
-class ActivationController {
+public class ActivationController {
 
 	private final Activations activations;
 
@@ -107,7 +107,7 @@ class ActivationController {
 									value = """
 											{"activation":"relu","dtype":"float32","shape":[8],"outputs":[0.0,2.0,0.0,3.3,0.0,1.1,2.2,0.0],"argmax":[3],"confidence":[3.3]}""",
 									description = "The notebook prints [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]") }))
-	ActivationResponse apply(
+	public ActivationResponse apply(
 			@Parameter(description = "activation name", schema = @Schema(ref = "#/components/schemas/ActivationName"),
 					example = "softmax") @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
@@ -144,7 +144,7 @@ class ActivationController {
 				predictions.argmax(), predictions.confidence());
 	}
 
-	record ActivationResponse(String activation,
+	public record ActivationResponse(String activation,
 			@Schema(description = "the dtype the outputs were computed in", allowableValues = {
 					"float32", "float64" }, example = "float32") String dtype,
 			int[] shape,

@@ -64,7 +64,7 @@ public class ComputeGateFilter extends OncePerRequestFilter {
 	 * one and has none yet, and starts its deadline. Throws {@link OverloadedException}
 	 * when none is free.
 	 */
-	static void enter() {
+	public static void enter() {
 		Slot slot = CURRENT.get();
 		if (slot != null) {
 			slot.enter();

@@ -104,7 +104,7 @@ public class NetworkController {
 									{"dtype":"float32","shape":[2,2],"outputs":[[0.5249792,0.47502083],[0.14492165,0.8550784]],"argmax":[0,1],\
 									"confidence":[0.5249792,0.8550784],"loss":0.40047938,"accuracy":1.0,"rng":{"seed":0,"draws":0}}""",
 							description = "The answer to the explicit-weights request") }))
-	Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+	public Object forward(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
 			@ExampleObject(name = "the book's network (seed 0)", value = BOOK_NETWORK,
 					description = "spiral 100×3 → dense(3) → relu → dense(3) → softmax; loss 1.0986104, accuracy 0.34"),
 			@ExampleObject(name = "seed 000 In[16]", value = SEED_000_IN16,
