@@ -15,7 +15,7 @@ import dev.nnfs.service.numpy.NumpyRandom;
 import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.Violations;
 import dev.nnfs.service.spiral.Spiral;
-import dev.nnfs.service.spiral.SpiralData;
+import dev.nnfs.service.spiral.SpiralCache;
 import dev.nnfs.service.spiral.SpiralRules;
 import dev.nnfs.service.libm.PlatformLibm;
 import dev.nnfs.service.tensor.Batch;
@@ -65,6 +65,11 @@ public final class NetworkBuilder {
 	private final ForwardEngine engine;
 
 	/** A builder whose networks run on {@link ForwardEngine#standard()}. */
+	/**
+	 * Spirals drawn before, with the stream after each (the book's is asked for often).
+	 */
+	private final SpiralCache spirals = new SpiralCache();
+
 	public NetworkBuilder(Activations activations, Limits limits) {
 		this(activations, limits, ForwardEngine.standard());
 	}
@@ -104,8 +109,8 @@ public final class NetworkBuilder {
 		if (request.inputs() == null) {
 			int samples = request.spiral().samples().intValue();
 			int classes = request.spiral().classes().intValue();
-			Spiral spiral = float64 ? SpiralData.spiralData64(samples, classes, rng, PlatformLibm.get())
-					: SpiralData.spiralData(samples, classes, rng);
+			Spiral spiral = this.spirals.draw(seed, request.skip() == null ? 0 : request.skip(), samples, classes,
+					float64, rng);
 			inputs = spiral.batch();
 			labels = spiral.labels();
 		}

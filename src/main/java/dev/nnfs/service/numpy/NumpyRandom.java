@@ -101,6 +101,24 @@ public final class NumpyRandom {
 		this.draws = 0;
 	}
 
+	/** A stream in the same state as {@code other}: it draws what {@code other} would. */
+	public NumpyRandom(NumpyRandom other) {
+		restore(other);
+	}
+
+	/**
+	 * Puts this stream in the state of {@code other} (generator words, position, cached
+	 * normal and draw count), as if it had drawn what {@code other} has.
+	 * @param other the stream whose state to copy
+	 */
+	public void restore(NumpyRandom other) {
+		System.arraycopy(other.mt, 0, this.mt, 0, N);
+		this.pos = other.pos;
+		this.hasGauss = other.hasGauss;
+		this.gauss = other.gauss;
+		this.draws = other.draws;
+	}
+
 	/**
 	 * The next raw 32-bit output of MT19937, as the bits of an {@code int} (read it
 	 * unsigned, e.g. with {@link Integer#toUnsignedLong(int)}).
