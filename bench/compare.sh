@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: the service against the peers a user could run instead, every
+# workload in one run on one machine, each side warmed up first, and the table of figures and
+# ratios printed at the end (docs/performance.md keeps the latest).
+#
+#   PEERS_DIR=/path/to/peers bench/compare.sh
+#   PEERS_DIR=... SKIP_BUILD=1 DURATION=15s bench/compare.sh
+#
+# PEERS_DIR holds the peers: fast_service.py (the strong one: FastAPI, orjson, numpy, started
+# with 2 workers), numpy_service.py (the naive one, 2 workers) and spring-floor/ (a bare
+# Spring Boot app answering W1: the framework's floor). A peer that is missing is left out.
+#
+# Workloads (bench/bodies.py writes the bodies):
+#   W1  POST /activations/softmax {"inputs": [[1, 2, 3]]}          wrk -t1 -c16, req/s
+#   W2  POST /network/forward, the seeds' network                   wrk -t1 -c16, req/s
+#   W3  POST /network/forward, 100,000 x 2 float32 through dense 64, relu, dense 64, relu,
+#       dense 3, softmax, JSON both ways                            median of RUNS timed requests
+#   W4  the W3 batch to the same network saved as a model, through the Open Inference
+#       Protocol with binary tensors (FP32 bytes in and out)       median of RUNS timed requests
+#
+# The service starts as the image starts it (with-blas-kernels, the Dockerfile's
+# JAVA_TOOL_OPTIONS and OMP_NUM_THREADS=1), on JAVA (default: java on the PATH; the image runs
+# JDK 25). Environment: PEERS_DIR, JAVA, JAR, SKIP_BUILD, DURATION (wrk run, 10s), WARMUP (wrk
+# warm-up per side and workload, 10s), RUNS (7), ROWS (100000). Needs wrk, curl, python3 with
+# numpy, and for the peers fastapi, uvicorn, uvloop, httptools and orjson.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+JAVA=${JAVA:-java}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-10s}
+RUNS=${RUNS:-7}
+ROWS=${ROWS:-100000}
+PEERS_DIR=${PEERS_DIR:-}
+SERVICE_PORT=18480 STRONG_PORT=18402 NAIVE_PORT=18401 FLOOR_PORT=18495
+
+for tool in wrk curl python3 "$JAVA"; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
+done
+[[ -n "$PEERS_DIR" && -d "$PEERS_DIR" ]] || { echo "set PEERS_DIR to the peers' directory" >&2; exit 2; }
+PEERS_DIR=$(cd "$PEERS_DIR" && pwd)
+
+if [[ -z "${JAR:-}" ]]; then
+  [[ -n "${SKIP_BUILD:-}" ]] || ./mvnw -q -B package -DskipTests
+  JAR=$(ls target/nnfs-service-*.jar | grep -v plain | head -1)
+fi
+JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/nnfs-compare.XXXXXX")
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+python3 bench/bodies.py "$work/bodies" "$ROWS"
+for name in softmax seeds; do
+  cat > "$work/$name.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = assert(io.open("$work/bodies/$name.json", "rb")); wrk.body = f:read("*a"); f:close()
+LUA
+done
+
+# --- Start every side ---------------------------------------------------------------------
+# The image's JVM options, read from the Dockerfile so that they cannot drift apart.
+image_opts=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile | sed 's#-Dorg.bytedeco.javacpp.cachedir=[^ ]*##')
+mkdir -p "$work/models"
+OMP_NUM_THREADS=1 JAVA_TOOL_OPTIONS="$image_opts" src/main/sh/with-blas-kernels "$JAVA" -jar "$JAR" \
+  --server.address=127.0.0.1 --server.port=$SERVICE_PORT --nnfs.models.dir="$work/models" \
+  > "$work/service.log" 2>&1 &
+pids+=($!)
+sides=(service)
+if [[ -f "$PEERS_DIR/fast_service.py" ]]; then
+  python3 "$PEERS_DIR/fast_service.py" $STRONG_PORT 2 > "$work/strong.log" 2>&1 &
+  pids+=($!); sides+=(strong)
+fi
+if [[ -f "$PEERS_DIR/numpy_service.py" ]]; then
+  python3 "$PEERS_DIR/numpy_service.py" $NAIVE_PORT 2 > "$work/naive.log" 2>&1 &
+  pids+=($!); sides+=(naive)
+fi
+if [[ -f "$PEERS_DIR/spring-floor/pom.xml" ]]; then
+  cp -r "$PEERS_DIR/spring-floor" "$work/floor"
+  ./mvnw -q -B -f "$work/floor/pom.xml" -DskipTests package
+  "$JAVA" -jar "$work/floor/target/"spring-floor-*.jar --server.address=127.0.0.1 --server.port=$FLOOR_PORT \
+    > "$work/floor.log" 2>&1 &
+  pids+=($!); sides+=(floor)
+fi
+port() { case $1 in service) echo $SERVICE_PORT ;; strong) echo $STRONG_PORT ;; naive) echo $NAIVE_PORT ;; floor) echo $FLOOR_PORT ;; esac; }
+for side in "${sides[@]}"; do
+  p=$(port "$side")
+  for _ in $(seq 1 1200); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @"$work/bodies/softmax.json" \
+      "http://127.0.0.1:$p/activations/softmax" && break
+    sleep 0.1
+  done
+done
+curl -fs -o /dev/null -X PUT -H 'Content-Type: application/json' --data-binary @"$work/bodies/model.json" \
+  "http://127.0.0.1:$SERVICE_PORT/models/bench-w3"
+
+# --- Measure ------------------------------------------------------------------------------
+declare -A fig
+rate() { # side lua path -> req/s after a warm-up; fails on errors
+  local url="http://127.0.0.1:$(port "$1")$3"
+  wrk -t1 -c16 -d"$WARMUP" -s "$2" "$url" > /dev/null
+  local out; out=$(wrk -t1 -c16 -d"$DURATION" -s "$2" "$url")
+  if grep -qE "Non-2xx|Socket errors" <<< "$out"; then echo "errors from $1 at $3:" >&2; echo "$out" >&2; exit 1; fi
+  awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out"
+}
+timed() { # url curl-args... -> median seconds of RUNS requests after 5 warm-up requests
+  local url=$1; shift
+  for _ in 1 2 3 4 5; do curl -fs -o /dev/null "$@" "$url"; done
+  for _ in $(seq 1 "$RUNS"); do curl -fs -o /dev/null -w '%{time_total}\n' "$@" "$url"; done \
+    | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", 1000 * t[int((NR + 1) / 2)] }'
+}
+for side in "${sides[@]}"; do
+  fig[W1,$side]=$(rate "$side" "$work/softmax.lua" /activations/softmax)
+done
+for side in "${sides[@]}"; do
+  [[ $side == floor ]] || fig[W2,$side]=$(rate "$side" "$work/seeds.lua" /network/forward)
+done
+for side in "${sides[@]}"; do
+  [[ $side == floor ]] || fig[W3,$side]=$(timed "http://127.0.0.1:$(port "$side")/network/forward" \
+    -H 'Content-Type: application/json' --data-binary @"$work/bodies/big.json")
+done
+fig[W4,service]=$(timed "http://127.0.0.1:$SERVICE_PORT/v2/models/bench-w3/infer" \
+  -H 'Content-Type: application/octet-stream' \
+  -H "Inference-Header-Content-Length: $(cat "$work/bodies/big.bin.header-length")" \
+  --data-binary @"$work/bodies/big.bin")
+rss=$(( $(ps -o rss= -p "${pids[0]}") / 1024 ))
+
+# --- Report -------------------------------------------------------------------------------
+ratio() { # a b -> a/b with 2 decimals, or - when either is missing
+  if [[ -n "${1:-}" && -n "${2:-}" ]]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f x", a / b }'; else echo -; fi
+}
+v() { echo "${fig[$1]:--}"; }
+echo
+echo "machine:  $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r)"
+echo "service:  $("$JAVA" -version 2>&1 | head -1), $(basename "$JAR"), OPENBLAS_CORETYPE from with-blas-kernels"
+echo "settings: wrk -t1 -c16, $WARMUP warm-up + $DURATION per side and workload; W3/W4 median of $RUNS after 5"
+echo
+echo "| workload | service | strong peer | naive peer | bare Spring floor | service vs strong | service vs floor |"
+echo "|---|---|---|---|---|---|---|"
+echo "| W1 softmax [[1,2,3]], req/s | $(v W1,service) | $(v W1,strong) | $(v W1,naive) | $(v W1,floor) | $(ratio "${fig[W1,service]:-}" "${fig[W1,strong]:-}") | $(ratio "${fig[W1,service]:-}" "${fig[W1,floor]:-}") |"
+echo "| W2 seeds' network, req/s | $(v W2,service) | $(v W2,strong) | $(v W2,naive) | | $(ratio "${fig[W2,service]:-}" "${fig[W2,strong]:-}") | |"
+echo "| W3 $ROWS rows JSON, ms | $(v W3,service) | $(v W3,strong) | $(v W3,naive) | | $(ratio "${fig[W3,strong]:-}" "${fig[W3,service]:-}") | |"
+echo "| W4 $ROWS rows OIP binary, ms (vs the peers' W3) | $(v W4,service) | | | | $(ratio "${fig[W3,strong]:-}" "${fig[W4,service]:-}") | |"
+echo
+echo "service resident memory after the run: $rss MB"
