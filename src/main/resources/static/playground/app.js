@@ -143,7 +143,7 @@ const VERDICTS = {
   'equal': () => 'matches the notebook',
   'cut short': () => 'matches as far as the notebook printed (its output is cut off)',
   'ulps': (c) => `differs in the last digit: within ${c.ulps} float32 ulp of the notebook `
-    + '(numpy\'s float32 exp differs between CPUs)',
+    + '(the notebook ran on another CPU: numpy\'s float32 exp differs between CPUs in the last bit)',
   'differs': () => 'does not match the notebook',
 };
 
