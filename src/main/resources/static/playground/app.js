@@ -374,6 +374,23 @@ function numberInput(label, value, onChange, attributes = {}) {
   return el('label', {}, label, input);
 }
 
+/** The answer of the last forward pass: its weights seed a layer switched to explicit weights. */
+let lastForward = null;
+
+/**
+ * Starting weights for layer i: those the last forward pass drew for it (sent back, they
+ * reproduce its answer exactly), else zeros of the incoming width.
+ */
+function explicitWeights(i) {
+  const drawn = lastForward && lastForward.layers[i];
+  if (drawn && drawn.weights && drawn.neurons === (layers[i].neurons || drawn.neurons)) {
+    return { weights: drawn.weights, biases: drawn.biases };
+  }
+  const previous = layers.slice(0, i).reverse().find((l) => l.type === 'dense');
+  const width = previous ? previous.neurons || previous.weights[0].length : 2;
+  return { weights: Array.from({ length: width }, () => Array(layers[i].neurons || 1).fill(0)) };
+}
+
 function renderLayers() {
   const list = $('layers');
   list.textContent = '';
@@ -393,8 +410,7 @@ function renderLayers() {
       mode.value = layer.weights ? 'explicit' : 'drawn';
       mode.addEventListener('change', () => {
         const { weights, biases, weightScale, ...rest } = layers[i];
-        layers = layers.map((l, j) => (j !== i ? l : mode.value === 'explicit'
-          ? { ...rest, weights: Array.from({ length: 2 }, () => Array(rest.neurons || 1).fill(0)) } : rest));
+        layers = layers.map((l, j) => (j !== i ? l : mode.value === 'explicit' ? { ...rest, ...explicitWeights(i) } : rest));
         saveLayers();
         renderLayers();
       });
@@ -505,6 +521,7 @@ async function runNetwork() {
     const body = networkBody();
     const answer = await rec.api({ method: 'POST', path: '/network/forward', body: { ...body, returnLayers: 'all' } });
     const r = answer.data;
+    lastForward = r;
     summary.textContent = '';
     const classes = body.spiral.classes;
     if (r.loss !== undefined) {

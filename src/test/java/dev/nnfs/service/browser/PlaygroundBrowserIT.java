@@ -176,7 +176,7 @@ class PlaygroundBrowserIT {
 			if (line.startsWith("== ")) {
 				if (head != null) {
 					cells.add(new Printed(head[0], Integer.parseInt(head[1]), head.length > 2 ? head[2] : "equal",
-							String.join("\n", lines)));
+							String.join("\n", lines).stripTrailing()));
 				}
 				head = line.substring(3).split(" ", 3);
 				lines.clear();
@@ -312,6 +312,22 @@ class PlaygroundBrowserIT {
 		assertPictureShown("#nw-regions");
 		assertThat(text("#nw-curl")).contains("/network/forward").contains("/network/plot");
 		screenshots("playground-network");
+
+		// Both dense layers switched to explicit weights start from those the run drew:
+		// the
+		// same answer.
+		for (int layer : new int[] { 1, 3 }) {
+			new Select(driver.findElement(By.cssSelector("#layers > li:nth-child(" + layer + ") select")))
+				.selectByValue("explicit");
+		}
+		assertThat(((Number) js("return document.querySelectorAll('#layers textarea').length")).intValue())
+			.as("weights and biases of two layers")
+			.isEqualTo(4);
+		js("document.getElementById('nw-summary').textContent = ''");
+		driver.findElement(By.cssSelector("#network-form button[type=submit]")).click();
+		waitFor("!!document.getElementById('nw-loss')");
+		assertThat(text("#nw-loss")).isEqualTo("1.0986104");
+		assertThat(text("#nw-curl")).contains("\"weights\":[[");
 
 		driver.findElement(By.id("tab-models")).click();
 		driver.findElement(By.id("md-name")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "book-from-playground");
