@@ -53,7 +53,15 @@ function bind(input) {
   input.addEventListener('change', update);
 }
 
+// A link pasted or edited by hand reloads the page in its state; the skip link moves focus
+// without touching the state.
 window.addEventListener('hashchange', () => location.reload());
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  const main = $('main');
+  main.tabIndex = -1;
+  main.focus();
+});
 
 // --- calls and their curl commands ------------------------------------------------------
 

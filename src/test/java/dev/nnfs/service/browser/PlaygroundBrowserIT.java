@@ -354,7 +354,10 @@ class PlaygroundBrowserIT {
 
 	@Test
 	void theTabsFollowTheKeyboard() {
-		open("");
+		open("#cell=000-In13");
+		driver.findElement(By.cssSelector(".skip-link")).sendKeys(Keys.ENTER);
+		waitFor("document.activeElement.id === 'main'");
+		assertThat((String) js("return location.hash")).as("the skip link keeps the state").isEqualTo("#cell=000-In13");
 		WebElement cells = driver.findElement(By.id("tab-cells"));
 		cells.sendKeys(Keys.ARROW_RIGHT);
 		waitFor("document.activeElement.id === 'tab-activations'");
