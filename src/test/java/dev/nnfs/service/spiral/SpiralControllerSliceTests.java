@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * problems, strict query, compute gate) and nothing else, ND4J not loaded.
  */
 @WebMvcTest(controllers = SpiralController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "dev\\.nnfs\\.service\\.(web\\.(?!SwaggerUiSvgPreview|OpenApiConfiguration|RootController)|problem\\.|compute\\.).*"
+		pattern = "dev\\.nnfs\\.service\\.(web\\.(?!SwaggerUiSvgPreview|OpenApiConfiguration)|problem\\.|compute\\.).*"
 				+ "|dev\\.nnfs\\.service\\.network\\.NetworkConfiguration|dev\\.nnfs\\.service\\.activation\\.ActivationConfiguration"))
 class SpiralControllerSliceTests {
 

@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -182,8 +182,19 @@ class StrictContractApiTests {
 	}
 
 	@Test
-	void theRootLeadsToSwaggerUi() throws Exception {
-		mvc.perform(get("/")).andExpect(status().isFound()).andExpect(header().string("Location", "/swagger-ui.html"));
+	void theRootServesThePlayground() throws Exception {
+		// Spring Boot's welcome page: "/" forwards to the static index.html, which links
+		// Swagger UI.
+		mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andExpect(forwardedUrl("index.html"));
+		mvc.perform(get("/index.html"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(allOf(containsString("playground/app.js"), containsString("swagger-ui.html"))));
+		mvc.perform(get("/playground/app.js"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/javascript"));
 	}
 
 }
