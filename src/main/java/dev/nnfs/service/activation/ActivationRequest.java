@@ -28,6 +28,15 @@ public record ActivationRequest(
 	/** Reads the body, reporting every unknown field and wrongly typed value at once. */
 	static final class Reader extends ValueDeserializer<ActivationRequest> {
 
+		/**
+		 * Stateless, so Jackson may keep one: a deserializer that is not cachable is
+		 * looked up again (annotations, mix-ins) every time a request is read.
+		 */
+		@Override
+		public boolean isCachable() {
+			return true;
+		}
+
 		private static final List<String> FIELDS = List.of("inputs", "params", "dtype");
 
 		@Override

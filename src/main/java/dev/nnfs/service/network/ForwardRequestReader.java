@@ -24,6 +24,15 @@ import tools.jackson.databind.ValueDeserializer;
  */
 public final class ForwardRequestReader extends ValueDeserializer<ForwardRequest> {
 
+	/**
+	 * Stateless, so Jackson may keep one: a deserializer that is not cachable is looked
+	 * up again (annotations, mix-ins) every time a request is read.
+	 */
+	@Override
+	public boolean isCachable() {
+		return true;
+	}
+
 	static final List<String> FIELDS = List.of("seed", "skip", "inputs", "spiral", "layers", "labels", "returnLayers",
 			"dtype");
 

@@ -28,6 +28,15 @@ public record ForwardOnModel(
 
 	static final class Reader extends ValueDeserializer<ForwardOnModel> {
 
+		/**
+		 * Stateless, so Jackson may keep one: a deserializer that is not cachable is
+		 * looked up again (annotations, mix-ins) every time a request is read.
+		 */
+		@Override
+		public boolean isCachable() {
+			return true;
+		}
+
 		@Override
 		public ForwardOnModel deserialize(JsonParser p, DeserializationContext ctxt) {
 			Violations violations = new Violations();

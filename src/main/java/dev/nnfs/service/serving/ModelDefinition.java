@@ -43,6 +43,15 @@ public record ModelDefinition(@Schema(description = "what the model is, for peop
 	/** Reads the document field by field, reporting every mistake at once. */
 	static final class Reader extends ValueDeserializer<ModelDefinition> {
 
+		/**
+		 * Stateless, so Jackson may keep one: a deserializer that is not cachable is
+		 * looked up again (annotations, mix-ins) every time a request is read.
+		 */
+		@Override
+		public boolean isCachable() {
+			return true;
+		}
+
 		@Override
 		public ModelDefinition deserialize(JsonParser p, DeserializationContext ctxt) {
 			Violations violations = new Violations();
