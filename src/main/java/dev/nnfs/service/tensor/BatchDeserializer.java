@@ -45,11 +45,14 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			throw InvalidInputException.at(pointer(p),
 					"must be an array of numbers or an array of rows, not " + describe(p.currentToken()));
 		}
-		String arrayPointer = containerPointer(p);
+		// Pointers are built only for an error: the batch's from the context that holds
+		// it
+		// (unchanged while the batch is read), a row's as the batch's plus its index.
+		ArrayPointer arrayPointer = new ArrayPointer(p.streamReadContext().getParent());
 		Buffer buf = new Buffer(ctxt, limits.maxValues());
 		JsonToken t = p.nextToken();
 		if (t == JsonToken.END_ARRAY) {
-			throw InvalidInputException.at(arrayPointer, "must not be empty");
+			throw InvalidInputException.at(arrayPointer.get(), "must not be empty");
 		}
 		DoubleBatch batch;
 		if (t == JsonToken.START_ARRAY) {
@@ -57,19 +60,18 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			int cols = -1;
 			while (t == JsonToken.START_ARRAY) {
 				if (rows == limits.maxRows()) {
-					throw new LimitExceededException("nnfs.limits.max-rows", limits.maxRows(), arrayPointer,
+					throw new LimitExceededException("nnfs.limits.max-rows", limits.maxRows(), arrayPointer.get(),
 							"more than " + limits.maxRows() + " rows (nnfs.limits.max-rows)");
 				}
-				String rowPointer = containerPointer(p);
 				int n = readNumbers(p, buf, true);
 				if (n == 0) {
-					throw InvalidInputException.at(rowPointer, "row must not be empty");
+					throw InvalidInputException.at(arrayPointer.row(rows), "row must not be empty");
 				}
 				if (cols < 0) {
 					cols = n;
 				}
 				else if (n != cols) {
-					throw InvalidInputException.at(rowPointer,
+					throw InvalidInputException.at(arrayPointer.row(rows),
 							"row has " + n + " values but row 0 has " + cols + "; every row must be the same length");
 				}
 				rows++;
@@ -164,6 +166,30 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 	private static String containerPointer(JsonParser p) {
 		TokenStreamContext parent = p.streamReadContext().getParent();
 		return parent == null ? "" : parent.pathAsPointer().toString();
+	}
+
+	/**
+	 * The JSON Pointer of the batch being read, built only when an error needs it: the
+	 * pointer of the context that holds the batch, which does not change while the batch
+	 * is read.
+	 */
+	private static final class ArrayPointer {
+
+		private final TokenStreamContext holder;
+
+		ArrayPointer(TokenStreamContext holder) {
+			this.holder = holder;
+		}
+
+		String get() {
+			return holder == null ? "" : holder.pathAsPointer().toString();
+		}
+
+		/** The pointer of row {@code index}: the same as its own context's. */
+		String row(int index) {
+			return get() + "/" + index;
+		}
+
 	}
 
 	/** A growable double buffer that also counts values against the per-request limit. */
