@@ -5,6 +5,7 @@ import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.LimitExceededException;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -44,6 +45,10 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 		if (p.currentToken() != JsonToken.START_ARRAY) {
 			throw InvalidInputException.at(pointer(p),
 					"must be an array of numbers or an array of rows, not " + describe(p.currentToken()));
+		}
+		DoubleBatch prescanned = prescanned(p, ctxt);
+		if (prescanned != null) {
+			return prescanned;
 		}
 		// Pointers are built only for an error: the batch's from the context that holds
 		// it
@@ -88,6 +93,30 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			batch = DoubleBatch.vector(buf.toArray());
 			assert n == batch.cols();
 		}
+		buf.commit();
+		return batch;
+	}
+
+	/**
+	 * The batch {@link BatchPrescan} read for the array the parser is on, if any; the
+	 * parser is then on the (blanked, so empty) array's END_ARRAY and the values are
+	 * counted against the per-request limit as if they had been read here.
+	 */
+	private DoubleBatch prescanned(JsonParser p, DeserializationContext ctxt) {
+		@SuppressWarnings("unchecked")
+		Map<Long, DoubleBatch> batches = (Map<Long, DoubleBatch>) ctxt.getAttribute(BatchPrescan.ATTRIBUTE);
+		if (batches == null || batches.isEmpty()) {
+			return null;
+		}
+		DoubleBatch batch = batches.remove(p.currentTokenLocation().getByteOffset());
+		if (batch == null) {
+			return null;
+		}
+		if (p.nextToken() != JsonToken.END_ARRAY) {
+			throw new IllegalStateException("a prescanned batch's array is not blank");
+		}
+		Buffer buf = new Buffer(ctxt, limits.maxValues());
+		buf.addAll(batch.values().length);
 		buf.commit();
 		return batch;
 	}
@@ -214,13 +243,25 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 
 		void add(double d) {
 			if (before + size >= max) {
-				throw new LimitExceededException("nnfs.limits.max-values", max, null,
-						"the request holds more than " + max + " numbers (nnfs.limits.max-values)");
+				throw tooMany();
 			}
 			if (size == data.length) {
 				data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, data.length * 2L));
 			}
 			data[size++] = d;
+		}
+
+		/** Counts {@code n} values read elsewhere, as {@code n} calls of {@link #add}. */
+		void addAll(int n) {
+			if ((long) before + n > max) {
+				throw tooMany();
+			}
+			size = n;
+		}
+
+		private LimitExceededException tooMany() {
+			return new LimitExceededException("nnfs.limits.max-values", max, null,
+					"the request holds more than " + max + " numbers (nnfs.limits.max-values)");
 		}
 
 		double[] toArray() {
