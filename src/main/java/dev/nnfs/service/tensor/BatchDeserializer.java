@@ -29,6 +29,11 @@ import tools.jackson.databind.ValueDeserializer;
  * <p>
  * The number of values read by all batches of one request is counted against
  * {@link Limits#maxValues()}, and the rows of one batch against {@link Limits#maxRows()}.
+ *
+ * <p>
+ * A batch that {@link BatchPrescan} already read from the body's bytes (the request's
+ * {@code inputs}) reaches this reader as an empty array at a registered byte offset: it
+ * is taken from there, its values counted against the same limit.
  */
 public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 
