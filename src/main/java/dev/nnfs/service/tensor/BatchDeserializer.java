@@ -5,6 +5,7 @@ import dev.nnfs.service.problem.InvalidInputException;
 import dev.nnfs.service.problem.LimitExceededException;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,6 +29,11 @@ import tools.jackson.databind.ValueDeserializer;
  * <p>
  * The number of values read by all batches of one request is counted against
  * {@link Limits#maxValues()}, and the rows of one batch against {@link Limits#maxRows()}.
+ *
+ * <p>
+ * A batch that {@link BatchPrescan} already read from the body's bytes (the request's
+ * {@code inputs}) reaches this reader as an empty array at a registered byte offset: it
+ * is taken from there, its values counted against the same limit.
  */
 public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 
@@ -45,11 +51,18 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			throw InvalidInputException.at(pointer(p),
 					"must be an array of numbers or an array of rows, not " + describe(p.currentToken()));
 		}
-		String arrayPointer = containerPointer(p);
+		DoubleBatch prescanned = prescanned(p, ctxt);
+		if (prescanned != null) {
+			return prescanned;
+		}
+		// Pointers are built only for an error: the batch's from the context that holds
+		// it
+		// (unchanged while the batch is read), a row's as the batch's plus its index.
+		ArrayPointer arrayPointer = new ArrayPointer(p.streamReadContext().getParent());
 		Buffer buf = new Buffer(ctxt, limits.maxValues());
 		JsonToken t = p.nextToken();
 		if (t == JsonToken.END_ARRAY) {
-			throw InvalidInputException.at(arrayPointer, "must not be empty");
+			throw InvalidInputException.at(arrayPointer.get(), "must not be empty");
 		}
 		DoubleBatch batch;
 		if (t == JsonToken.START_ARRAY) {
@@ -57,19 +70,18 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			int cols = -1;
 			while (t == JsonToken.START_ARRAY) {
 				if (rows == limits.maxRows()) {
-					throw new LimitExceededException("nnfs.limits.max-rows", limits.maxRows(), arrayPointer,
+					throw new LimitExceededException("nnfs.limits.max-rows", limits.maxRows(), arrayPointer.get(),
 							"more than " + limits.maxRows() + " rows (nnfs.limits.max-rows)");
 				}
-				String rowPointer = containerPointer(p);
 				int n = readNumbers(p, buf, true);
 				if (n == 0) {
-					throw InvalidInputException.at(rowPointer, "row must not be empty");
+					throw InvalidInputException.at(arrayPointer.row(rows), "row must not be empty");
 				}
 				if (cols < 0) {
 					cols = n;
 				}
 				else if (n != cols) {
-					throw InvalidInputException.at(rowPointer,
+					throw InvalidInputException.at(arrayPointer.row(rows),
 							"row has " + n + " values but row 0 has " + cols + "; every row must be the same length");
 				}
 				rows++;
@@ -86,6 +98,30 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 			batch = DoubleBatch.vector(buf.toArray());
 			assert n == batch.cols();
 		}
+		buf.commit();
+		return batch;
+	}
+
+	/**
+	 * The batch {@link BatchPrescan} read for the array the parser is on, if any; the
+	 * parser is then on the (blanked, so empty) array's END_ARRAY and the values are
+	 * counted against the per-request limit as if they had been read here.
+	 */
+	private DoubleBatch prescanned(JsonParser p, DeserializationContext ctxt) {
+		@SuppressWarnings("unchecked")
+		Map<Long, DoubleBatch> batches = (Map<Long, DoubleBatch>) ctxt.getAttribute(BatchPrescan.ATTRIBUTE);
+		if (batches == null || batches.isEmpty()) {
+			return null;
+		}
+		DoubleBatch batch = batches.remove(p.currentTokenLocation().getByteOffset());
+		if (batch == null) {
+			return null;
+		}
+		if (p.nextToken() != JsonToken.END_ARRAY) {
+			throw new IllegalStateException("a prescanned batch's array is not blank");
+		}
+		Buffer buf = new Buffer(ctxt, limits.maxValues());
+		buf.addAll(batch.values().length);
 		buf.commit();
 		return batch;
 	}
@@ -166,6 +202,30 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 		return parent == null ? "" : parent.pathAsPointer().toString();
 	}
 
+	/**
+	 * The JSON Pointer of the batch being read, built only when an error needs it: the
+	 * pointer of the context that holds the batch, which does not change while the batch
+	 * is read.
+	 */
+	private static final class ArrayPointer {
+
+		private final TokenStreamContext holder;
+
+		ArrayPointer(TokenStreamContext holder) {
+			this.holder = holder;
+		}
+
+		String get() {
+			return holder == null ? "" : holder.pathAsPointer().toString();
+		}
+
+		/** The pointer of row {@code index}: the same as its own context's. */
+		String row(int index) {
+			return get() + "/" + index;
+		}
+
+	}
+
 	/** A growable double buffer that also counts values against the per-request limit. */
 	private static final class Buffer {
 
@@ -188,13 +248,25 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 
 		void add(double d) {
 			if (before + size >= max) {
-				throw new LimitExceededException("nnfs.limits.max-values", max, null,
-						"the request holds more than " + max + " numbers (nnfs.limits.max-values)");
+				throw tooMany();
 			}
 			if (size == data.length) {
 				data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, data.length * 2L));
 			}
 			data[size++] = d;
+		}
+
+		/** Counts {@code n} values read elsewhere, as {@code n} calls of {@link #add}. */
+		void addAll(int n) {
+			if ((long) before + n > max) {
+				throw tooMany();
+			}
+			size = n;
+		}
+
+		private LimitExceededException tooMany() {
+			return new LimitExceededException("nnfs.limits.max-values", max, null,
+					"the request holds more than " + max + " numbers (nnfs.limits.max-values)");
 		}
 
 		double[] toArray() {

@@ -1,8 +1,15 @@
 package dev.nnfs.service.tensor;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
@@ -14,9 +21,9 @@ import tools.jackson.databind.ValueSerializer;
  * strings {@code "Infinity"} and {@code "NaN"}.
  *
  * <p>
- * The array is formatted into a reusable {@code char[]} chunk and handed to the generator
- * as raw JSON, a chunk at a time: no {@code String} per number and one generator call per
- * few thousand numbers instead of one per number.
+ * The array is formatted as ASCII bytes into a reusable 4 KB chunk and handed to the
+ * generator as raw JSON, a chunk at a time: no {@code String} per number, no character
+ * encoding, and one generator call per few hundred numbers instead of one per number.
  */
 public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
@@ -67,16 +74,19 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	}
 
 	/**
-	 * Characters collected for the generator; the first chunk is the value, the rest
-	 * follow it raw.
+	 * ASCII bytes collected for the generator, a chunk at a time; the first chunk is the
+	 * value, the rest follow it raw. The chunk hands itself to the generator as a
+	 * {@link SerializableString}: a UTF-8 generator copies the bytes into its own buffer
+	 * as they are ({@link #appendUnquotedUTF8}), with no character encoding on the way,
+	 * and a character generator widens them to characters.
 	 */
-	private static final class RawChunks {
+	private static final class RawChunks implements SerializableString {
 
-		private static final int SIZE = 8192;
+		private static final int SIZE = 4096;
 
 		private final JsonGenerator gen;
 
-		private final char[] buf = new char[SIZE];
+		private final byte[] buf = new byte[SIZE];
 
 		private int len;
 
@@ -90,7 +100,7 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 			if (len == SIZE) {
 				flush();
 			}
-			buf[len++] = c;
+			buf[len++] = (byte) c;
 		}
 
 		void row(float[] v, int off, int n) {
@@ -109,9 +119,9 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 				else {
 					// As Jackson writes them by default (WRITE_NAN_AS_STRINGS): "NaN",
 					// "Infinity".
-					String s = '"' + Float.toString(f) + '"';
-					s.getChars(0, s.length(), buf, len);
-					len += s.length();
+					byte[] s = ('"' + Float.toString(f) + '"').getBytes(StandardCharsets.US_ASCII);
+					System.arraycopy(s, 0, buf, len, s.length);
+					len += s.length;
 				}
 			}
 			put(']');
@@ -119,13 +129,99 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
 		void flush() {
 			if (!started) {
-				gen.writeRawValue(buf, 0, len);
+				gen.writeRawValue(this);
 				started = true;
 			}
 			else if (len > 0) {
-				gen.writeRaw(buf, 0, len);
+				gen.writeRaw(this);
 			}
 			len = 0;
+		}
+
+		@Override
+		public String getValue() {
+			return new String(buf, 0, len, StandardCharsets.ISO_8859_1);
+		}
+
+		@Override
+		public int charLength() {
+			return len;
+		}
+
+		@Override
+		public int appendUnquotedUTF8(byte[] buffer, int offset) {
+			if (offset + len > buffer.length) {
+				return -1;
+			}
+			System.arraycopy(buf, 0, buffer, offset, len);
+			return len;
+		}
+
+		@Override
+		public byte[] asUnquotedUTF8() {
+			return Arrays.copyOf(buf, len);
+		}
+
+		@Override
+		public int appendUnquoted(char[] buffer, int offset) {
+			if (offset + len > buffer.length) {
+				return -1;
+			}
+			for (int i = 0; i < len; i++) {
+				buffer[offset + i] = (char) buf[i];
+			}
+			return len;
+		}
+
+		@Override
+		public int writeUnquotedUTF8(OutputStream out) throws IOException {
+			out.write(buf, 0, len);
+			return len;
+		}
+
+		@Override
+		public int putUnquotedUTF8(ByteBuffer buffer) {
+			if (buffer.remaining() < len) {
+				return -1;
+			}
+			buffer.put(buf, 0, len);
+			return len;
+		}
+
+		// Raw JSON is never written as a quoted string; these serve completeness.
+
+		@Override
+		public char[] asQuotedChars() {
+			return quoted().asQuotedChars();
+		}
+
+		@Override
+		public byte[] asQuotedUTF8() {
+			return quoted().asQuotedUTF8();
+		}
+
+		@Override
+		public int appendQuotedUTF8(byte[] buffer, int offset) {
+			return quoted().appendQuotedUTF8(buffer, offset);
+		}
+
+		@Override
+		public int appendQuoted(char[] buffer, int offset) {
+			return quoted().appendQuoted(buffer, offset);
+		}
+
+		@Override
+		public int writeQuotedUTF8(OutputStream out) throws IOException {
+			return quoted().writeQuotedUTF8(out);
+		}
+
+		@Override
+		public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+			return quoted().putQuotedUTF8(buffer);
+		}
+
+		private SerializedString quoted() {
+			return new SerializedString(getValue());
 		}
 
 	}

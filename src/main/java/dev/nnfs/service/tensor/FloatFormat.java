@@ -3,10 +3,11 @@ package dev.nnfs.service.tensor;
 import tools.jackson.core.io.schubfach.MathUtils;
 
 /**
- * Writes a float32 in its shortest round-trip decimal form straight into a
- * {@code char[]}, with no {@code String} per number: the same characters as Jackson's
- * {@code USE_FAST_DOUBLE_WRITER} (and JDK 19+'s {@code Float.toString}),
- * {@code 0.33333334}, {@code -0.0}, {@code 1.0E7}, {@code 1.352058E-4}.
+ * Writes a float32 in its shortest round-trip decimal form straight into a {@code byte[]}
+ * (ASCII, ready for a UTF-8 generator) or a {@code char[]}, with no {@code String} per
+ * number: the same characters as Jackson's {@code USE_FAST_DOUBLE_WRITER} (and JDK 19+'s
+ * {@code Float.toString}), {@code 0.33333334}, {@code -0.0}, {@code 1.0E7},
+ * {@code 1.352058E-4}.
  *
  * <p>
  * The digits are chosen by Giulietti's Schubfach algorithm ("The Schubfach way to render
@@ -35,15 +36,25 @@ public final class FloatFormat {
 
 	private static final long MASK_32 = 0xFFFF_FFFFL;
 
+	/** "00", "01", ... "99": two digits per lookup. */
+	private static final byte[] PAIRS = new byte[200];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			PAIRS[2 * i] = (byte) ('0' + i / 10);
+			PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+		}
+	}
+
 	private FloatFormat() {
 	}
 
 	/**
-	 * Writes {@code v} at {@code buf[pos]} and returns the position after it. The buffer
-	 * needs {@link #MAX_CHARS} free characters.
+	 * Writes {@code v} at {@code buf[pos]} as ASCII bytes and returns the position after
+	 * it. The buffer needs {@link #MAX_CHARS} free bytes.
 	 * @throws IllegalArgumentException if {@code v} is NaN or infinite
 	 */
-	public static int write(float v, char[] buf, int pos) {
+	public static int write(float v, byte[] buf, int pos) {
 		int bits = Float.floatToRawIntBits(v);
 		int t = bits & (C_MIN - 1);
 		int bq = (bits >>> (P - 1)) & 0xFF;
@@ -75,9 +86,24 @@ public final class FloatFormat {
 	}
 
 	/**
+	 * Writes {@code v} at {@code buf[pos]} as characters and returns the position after
+	 * it: the same characters as {@link #write(float, byte[], int)}. The buffer needs
+	 * {@link #MAX_CHARS} free characters.
+	 * @throws IllegalArgumentException if {@code v} is NaN or infinite
+	 */
+	public static int write(float v, char[] buf, int pos) {
+		byte[] bytes = new byte[MAX_CHARS];
+		int len = write(v, bytes, 0);
+		for (int i = 0; i < len; i++) {
+			buf[pos + i] = (char) bytes[i];
+		}
+		return pos + len;
+	}
+
+	/**
 	 * The shortest decimal {@code f × 10^e} in the rounding interval of {@code c × 2^q}.
 	 */
-	private static int shortest(int q, int c, int dk, char[] buf, int pos) {
+	private static int shortest(int q, int c, int dk, byte[] buf, int pos) {
 		int out = c & 1;
 		long cb = (long) c << 2;
 		long cbr = cb + 2;
@@ -128,7 +154,8 @@ public final class FloatFormat {
 	/**
 	 * Lays out {@code f × 10^e} (f > 0, at most 9 digits) as {@code Float.toString} does.
 	 */
-	private static int layout(int f, int e, char[] buf, int pos) {
+	private static int layout(int f, int e, byte[] buf, int pos) {
+		// Most shortest forms end in a non-zero digit: one multiplication decides.
 		while (f % 10 == 0) {
 			f /= 10;
 			e++;
@@ -138,7 +165,8 @@ public final class FloatFormat {
 		int point = len + e;
 		if (point > 0 && point <= 7) {
 			if (point >= len) {
-				pos = digits(f, len, buf, pos);
+				digits(f, len, buf, pos);
+				pos += len;
 				for (int i = len; i < point; i++) {
 					buf[pos++] = '0';
 				}
@@ -160,7 +188,8 @@ public final class FloatFormat {
 			for (int i = point; i < 0; i++) {
 				buf[pos++] = '0';
 			}
-			return digits(f, len, buf, pos);
+			digits(f, len, buf, pos);
+			return pos + len;
 		}
 		digits(f, len, buf, pos + 1);
 		buf[pos] = buf[pos + 1];
@@ -176,27 +205,40 @@ public final class FloatFormat {
 			exp = -exp;
 		}
 		if (exp >= 10) {
-			buf[pos++] = (char) ('0' + exp / 10);
+			buf[pos] = PAIRS[2 * exp];
+			buf[pos + 1] = PAIRS[2 * exp + 1];
+			return pos + 2;
 		}
-		buf[pos++] = (char) ('0' + exp % 10);
-		return pos;
+		buf[pos] = (byte) ('0' + exp);
+		return pos + 1;
 	}
 
-	private static int digits(int f, int len, char[] buf, int pos) {
-		for (int i = pos + len - 1; i >= pos; i--) {
-			buf[i] = (char) ('0' + f % 10);
-			f /= 10;
+	/** The {@code len} digits of {@code f} at {@code buf[pos]}, two at a time. */
+	private static void digits(int f, int len, byte[] buf, int pos) {
+		int i = pos + len;
+		while (f >= 100) {
+			int q = f / 100;
+			int r = (f - q * 100) << 1;
+			i -= 2;
+			buf[i] = PAIRS[r];
+			buf[i + 1] = PAIRS[r + 1];
+			f = q;
 		}
-		return pos + len;
+		if (f >= 10) {
+			buf[i - 2] = PAIRS[2 * f];
+			buf[i - 1] = PAIRS[2 * f + 1];
+		}
+		else {
+			buf[i - 1] = (byte) ('0' + f);
+		}
 	}
 
+	/** The number of decimal digits of {@code 0 < f < 10^9}, by comparisons. */
 	private static int digitCount(int f) {
-		int n = 1;
-		while (f >= 10) {
-			f /= 10;
-			n++;
+		if (f < 100_000) {
+			return f < 100 ? (f < 10 ? 1 : 2) : f < 1_000 ? 3 : f < 10_000 ? 4 : 5;
 		}
-		return n;
+		return f < 10_000_000 ? (f < 1_000_000 ? 6 : 7) : f < 100_000_000 ? 8 : 9;
 	}
 
 }

@@ -15,18 +15,22 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
  * The one JSON mapper of the service: strict reading (duplicate keys, trailing tokens,
  * unknown fields, scalar coercion such as {@code "NaN"} into a number are all errors),
  * read constraints that match {@link Limits}, float32 written in shortest round-trip
- * form, and the {@link FloatBatch} mapping every endpoint shares.
+ * form, the {@link FloatBatch} mapping every endpoint shares, and the HTTP converter that
+ * reads large batches from the body's bytes.
  */
 @Configuration(proxyBeanMethods = false)
 class JacksonConfiguration {
@@ -59,6 +63,19 @@ class JacksonConfiguration {
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+	}
+
+	/**
+	 * Spring's JSON converter on this mapper, reading the {@code inputs} batch of a body
+	 * from its bytes before Jackson reads the rest ({@link PrescanningJsonConverter}). It
+	 * takes the place of the converter Spring Boot configures, in the same position of
+	 * the list (a converter bean would go first, before the one for {@code byte[]}).
+	 */
+	@Bean
+	ServerHttpMessageConvertersCustomizer prescanningJsonConverter(JsonMapper mapper, Limits limits) {
+		PrescanningJsonConverter converter = new PrescanningJsonConverter(mapper, limits);
+		return (builder) -> builder.configureMessageConvertersList((converters) -> converters
+			.replaceAll((c) -> c.getClass() == JacksonJsonHttpMessageConverter.class ? converter : c));
 	}
 
 }
