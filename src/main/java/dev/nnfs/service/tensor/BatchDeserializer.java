@@ -45,6 +45,15 @@ public final class BatchDeserializer extends ValueDeserializer<DoubleBatch> {
 		this.limits = limits;
 	}
 
+	/**
+	 * Stateless, so Jackson may keep one: a deserializer that is not cachable is looked
+	 * up again (annotations, mix-ins) for every batch of every request.
+	 */
+	@Override
+	public boolean isCachable() {
+		return true;
+	}
+
 	@Override
 	public DoubleBatch deserialize(JsonParser p, DeserializationContext ctxt) {
 		if (p.currentToken() != JsonToken.START_ARRAY) {
