@@ -141,9 +141,11 @@ public final class NetworkBuilder {
 			// class; otherwise
 			// the pass is just a look at the data through the layers, without loss and
 			// accuracy.
-			int outputs = width;
-			if (Arrays.stream(labels).anyMatch((l) -> l >= outputs)) {
-				labels = null;
+			for (int label : labels) {
+				if (label >= width) {
+					labels = null;
+					break;
+				}
 			}
 		}
 		return new Plan(seed, dtype, inputs, labels, new Network(layers, engine), detail(request.returnLayers()),
