@@ -39,16 +39,20 @@ USER nnfs
 # about both otherwise.
 # with-blas-kernels (below) sets OPENBLAS_CORETYPE for the host's CPU unless it is set here or
 # by the operator: the bundled OpenBLAS falls back to slow kernels on CPUs it does not know.
+# Two glibc malloc arenas instead of up to eight per core: the request threads' native
+# allocations (ND4J, JavaCPP) share them, which keeps the resident set down
+# (docs/performance.md, "Resident memory with the image's settings").
 ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
     OMP_NUM_THREADS=1 \
+    MALLOC_ARENA_MAX=2 \
     NNFS_MODELS_DIR=/models
 # A training run for the JDK's ahead-of-time cache (JEP 483, 514, 515): aot-training starts the
 # service as the ENTRYPOINT does (same JDK, class path, options and directory, which the cache
 # requires), drives every hot endpoint on loopback for 30 s, then stops it with SIGTERM; as it
 # exits the JVM writes app.aot: the classes loaded and linked, and the method profiles of that
-# load. Production then starts from those profiles instead of collecting them under traffic:
-# readiness to 80% of the small-request rate in a few seconds instead of about half a minute
-# (docs/performance.md, "Warm-up"). ND4J's natives are unpacked into the cache above as well.
+# load. Production starts with those classes loaded and the JIT starts from those profiles
+# instead of collecting them under traffic (docs/performance.md, "Warm-up", for the figures).
+# The run also leaves ND4J's natives unpacked in /app/.javacpp.
 RUN aot-training with-blas-kernels java -XX:AOTCacheOutput=app.aot -jar application.jar
 VOLUME /models
 EXPOSE 8080
