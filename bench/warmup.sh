@@ -14,8 +14,8 @@
 # Modes:
 #   image      the image's layout and start: the jar's layers extracted into a directory, the
 #              Dockerfile's training run (RUN aot-training ..., which writes the AOT cache) and
-#              its ENTRYPOINT, with its JAVA_TOOL_OPTIONS and OMP_NUM_THREADS, on JAVA25. The
-#              commands and options are read from the Dockerfile, so they cannot drift.
+#              its ENTRYPOINT, with its JAVA_TOOL_OPTIONS, OMP_NUM_THREADS and MALLOC_ARENA_MAX,
+#              on JAVA25. Commands and options are read from the Dockerfile, so they cannot drift.
 #   jar        with-blas-kernels $JAVA $JAVA_OPTS -jar target/nnfs-service-*.jar
 #   extracted  the image without a cache: its ENTRYPOINT without -XX:AOTCache, on JAVA25
 #   cds        the extracted layout with an AppCDS archive written at the end of start-up
@@ -72,6 +72,7 @@ LUA
 dockerfile=$(cat Dockerfile)
 tool_options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
 omp_threads=$(grep -oE 'OMP_NUM_THREADS=[0-9]+' <<<"$dockerfile" | head -1 | cut -d= -f2)
+malloc_arenas=$(grep -oE 'MALLOC_ARENA_MAX=[0-9]+' <<<"$dockerfile" | head -1 | cut -d= -f2 || true)
 training=$(sed -n 's/^RUN \(aot-training .*\)/\1/p' Dockerfile)
 read -r -a entrypoint <<<"$(sed -n 's/^ENTRYPOINT \[\(.*\)\]/\1/p' Dockerfile | tr -d '",')"
 [[ -n "$tool_options" && -n "$training" && ${#entrypoint[@]} -gt 0 ]] \
@@ -95,6 +96,7 @@ layout() { # the runtime stage's /app: the extracted layers, copied in the Docke
 image_env() {
   image_env=(env "PATH=$work/bin:$PATH" "JAVA_TOOL_OPTIONS=${tool_options//\/app\//$app/}"
     "OMP_NUM_THREADS=$omp_threads" "NNFS_MODELS_DIR=$work/models")
+  [[ -z "$malloc_arenas" ]] || image_env+=("MALLOC_ARENA_MAX=$malloc_arenas")
 }
 in_image() { # runs its arguments as the image would: in /app, with its environment
   image_env
