@@ -25,7 +25,7 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-COPY --chmod=755 src/main/sh/with-blas-kernels /usr/local/bin/with-blas-kernels
+COPY --chmod=755 src/main/sh/with-blas-kernels src/main/sh/aot-training /usr/local/bin/
 # The model repository: mount a volume here (shared between replicas for a writable
 # repository). Writes need NNFS_MODELS_ADMIN_TOKEN when it is set; NNFS_MODELS_WRITABLE=false
 # serves the models read-only.
@@ -39,15 +39,23 @@ USER nnfs
 # about both otherwise.
 # with-blas-kernels (below) sets OPENBLAS_CORETYPE for the host's CPU unless it is set here or
 # by the operator: the bundled OpenBLAS falls back to slow kernels on CPUs it does not know.
+# Two glibc malloc arenas instead of up to eight per core: the request threads' native
+# allocations (ND4J, JavaCPP) share them, which keeps the resident set down
+# (docs/performance.md, "Resident memory with the image's settings").
 ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
     OMP_NUM_THREADS=1 \
+    MALLOC_ARENA_MAX=2 \
     NNFS_MODELS_DIR=/models
-# A training run: starts the context (which loads ND4J and unpacks its natives into the cache
-# above) and exits, leaving a class-data-sharing archive. Start-up to readiness goes from about
-# 3.0 s to 2.2 s with it (extracted jar, 2 cores).
-RUN with-blas-kernels java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar
+# A training run for the JDK's ahead-of-time cache (JEP 483, 514, 515): aot-training starts the
+# service as the ENTRYPOINT does (same JDK, class path, options and directory, which the cache
+# requires), drives every hot endpoint on loopback for 30 s, then stops it with SIGTERM; as it
+# exits the JVM writes app.aot: the classes loaded and linked, and the method profiles of that
+# load. Production starts with those classes loaded and the JIT starts from those profiles
+# instead of collecting them under traffic (docs/performance.md, "Warm-up", for the figures).
+# The run also leaves ND4J's natives unpacked in /app/.javacpp.
+RUN aot-training with-blas-kernels java -XX:AOTCacheOutput=app.aot -jar application.jar
 VOLUME /models
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["with-blas-kernels", "java", "-XX:SharedArchiveFile=application.jsa", "-jar", "application.jar"]
+ENTRYPOINT ["with-blas-kernels", "java", "-XX:AOTCache=app.aot", "-jar", "application.jar"]

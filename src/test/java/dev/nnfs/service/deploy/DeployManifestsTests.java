@@ -217,6 +217,43 @@ class DeployManifestsTests {
 	}
 
 	@Test
+	void theImageStartsFromTheAheadOfTimeCacheItsTrainingRunWrites() {
+		Matcher run = Pattern.compile("(?m)^RUN (aot-training) (.*)$").matcher(dockerfile);
+		assertThat(run.find()).as("the Dockerfile's training run (RUN aot-training ...)").isTrue();
+		List<String> training = new ArrayList<>(List.of(run.group(2).trim().split("\\s+")));
+		String cache = training.stream()
+			.filter((a) -> a.startsWith("-XX:AOTCacheOutput="))
+			.map((a) -> a.substring("-XX:AOTCacheOutput=".length()))
+			.findFirst()
+			.orElse(null);
+		assertThat(cache).as("the training run writes a cache (-XX:AOTCacheOutput=...)").isNotBlank();
+		assertThat(Path.of("src/main/sh/aot-training")).as("the training script").isRegularFile().isExecutable();
+		assertThat(dockerfile).as("the training script is copied into the image")
+			.containsPattern("(?m)^COPY [^\\n]*src/main/sh/aot-training[^\\n]* /usr/local/bin/");
+
+		List<String> entrypoint = new ArrayList<>(
+				List.of(group(dockerfile, "(?m)^ENTRYPOINT \\[(.*)\\]").replace("\"", "").split(",\\s*")));
+		assertThat(entrypoint).as("the ENTRYPOINT uses the cache the training run writes")
+			.contains("-XX:AOTCache=" + cache);
+		training.remove("-XX:AOTCacheOutput=" + cache);
+		entrypoint.remove("-XX:AOTCache=" + cache);
+		assertThat(training)
+			.as("the training run starts the service as the ENTRYPOINT does (the cache needs "
+					+ "the same JDK, class path and options)")
+			.isEqualTo(entrypoint);
+
+		int trainingAt = run.start();
+		assertThat(dockerfile.lastIndexOf("ENV JAVA_TOOL_OPTIONS=")).as("JAVA_TOOL_OPTIONS set before the training run")
+			.isBetween(0, trainingAt);
+		assertThat(dockerfile.lastIndexOf("\nUSER ")).as("the user set before the training run")
+			.isBetween(0, trainingAt);
+		String after = dockerfile.substring(trainingAt);
+		assertThat(after).as("nothing after the training run changes what the cache was trained with")
+			.doesNotContainPattern("(?m)^(FROM|WORKDIR|USER|COPY|ADD) ")
+			.doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+	}
+
+	@Test
 	void theDeploymentsAreLockedDown() {
 		for (Manifest deployment : deployments()) {
 			Map<String, Object> pod = map(get(deployment.doc(), "spec.template.spec"));
