@@ -21,7 +21,8 @@
 # The service starts as the image starts it (with-blas-kernels, the Dockerfile's
 # JAVA_TOOL_OPTIONS and OMP_NUM_THREADS=1), on JAVA (default: java on the PATH; the image runs
 # JDK 25). Environment: PEERS_DIR, JAVA, JAR, SKIP_BUILD, DURATION (wrk run, 10s), WARMUP (wrk
-# warm-up per side and workload, 10s), RUNS (7), ROWS (100000). Needs wrk, curl, python3 with
+# warm-up per side and workload, 10s), RUNS (7), WARM_RUNS (large requests sent first to warm
+# each side up, 30; a JVM compiles the large-batch loops only after a few dozen), ROWS (100000). Needs wrk, curl, python3 with
 # numpy, and for the peers fastapi, uvicorn, uvloop, httptools and orjson.
 set -euo pipefail
 
@@ -31,6 +32,7 @@ JAVA=${JAVA:-java}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
 RUNS=${RUNS:-7}
+WARM_RUNS=${WARM_RUNS:-30}
 ROWS=${ROWS:-100000}
 PEERS_DIR=${PEERS_DIR:-}
 SERVICE_PORT=18480 STRONG_PORT=18402 NAIVE_PORT=18401 FLOOR_PORT=18495
@@ -110,9 +112,9 @@ rate() { # side lua path -> req/s after a warm-up; fails on errors
   if grep -qE "Non-2xx|Socket errors" <<< "$out"; then echo "errors from $1 at $3:" >&2; echo "$out" >&2; exit 1; fi
   awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out"
 }
-timed() { # url curl-args... -> median seconds of RUNS requests after 5 warm-up requests
+timed() { # url curl-args... -> median ms of RUNS requests after WARM_RUNS warm-up requests
   local url=$1; shift
-  for _ in 1 2 3 4 5; do curl -fs -o /dev/null "$@" "$url"; done
+  for _ in $(seq 1 "$WARM_RUNS"); do curl -fs -o /dev/null "$@" "$url"; done
   for _ in $(seq 1 "$RUNS"); do curl -fs -o /dev/null -w '%{time_total}\n' "$@" "$url"; done \
     | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", 1000 * t[int((NR + 1) / 2)] }'
 }
@@ -140,7 +142,7 @@ v() { echo "${fig[$1]:--}"; }
 echo
 echo "machine:  $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r)"
 echo "service:  $("$JAVA" -version 2>&1 | head -1), $(basename "$JAR"), OPENBLAS_CORETYPE from with-blas-kernels"
-echo "settings: wrk -t1 -c16, $WARMUP warm-up + $DURATION per side and workload; W3/W4 median of $RUNS after 5"
+echo "settings: wrk -t1 -c16, $WARMUP warm-up + $DURATION per side and workload; W3/W4 median of $RUNS after $WARM_RUNS"
 echo
 echo "| workload | service | strong peer | naive peer | bare Spring floor | service vs strong | service vs floor |"
 echo "|---|---|---|---|---|---|---|"
