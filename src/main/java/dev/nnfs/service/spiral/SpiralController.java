@@ -71,6 +71,9 @@ class SpiralController {
 
 	private static final int WRITE_BUFFER = 64 * 1024;
 
+	/** Spirals of at most this many points are answered whole ({@link #whole}). */
+	private static final int WHOLE_ROWS = 20_000;
+
 	private final Limits limits;
 
 	private final ObjectWriter json;
@@ -186,7 +189,7 @@ class SpiralController {
 				: SpiralData.spiralData(query.samples(), query.classes(), rng);
 
 		headers.setContentType(chosen.mediaType());
-		return switch (chosen) {
+		ResponseEntity<StreamingResponseBody> answer = switch (chosen) {
 			case JSON -> {
 				SpiralResponse body = SpiralResponse.of(spiral, query, rng.draws());
 				yield new ResponseEntity<>((out) -> this.json.writeValue(out, body), headers, HttpStatus.OK);
@@ -202,6 +205,30 @@ class SpiralController {
 						HttpStatus.OK);
 			}
 		};
+		return (spiral.rows() <= WHOLE_ROWS) ? whole(answer) : answer;
+	}
+
+	/**
+	 * A small answer, written in full before it is sent, with its {@code Content-Length}:
+	 * a streamed answer goes out chunked and is complete only with its last chunk, which
+	 * the container writes after the body, so a replica stopped in between leaves a load
+	 * balancer with an answer it can neither finish nor retry (seen as a cut-off
+	 * {@code GET /spiral} when a replica was killed under load). Large spirals are still
+	 * streamed, their memory bounded by the write buffer.
+	 */
+	private static ResponseEntity<StreamingResponseBody> whole(ResponseEntity<StreamingResponseBody> answer) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try {
+			answer.getBody().writeTo(bytes);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex); // not from memory
+		}
+		byte[] body = bytes.toByteArray();
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(answer.getHeaders());
+		headers.setContentLength(body.length);
+		return new ResponseEntity<>((out) -> out.write(body), headers, answer.getStatusCode());
 	}
 
 	/**

@@ -80,6 +80,9 @@ class HotPathFilter extends OncePerRequestFilter {
 	 */
 	static final int MAX_BODY = 64 * 1024;
 
+	/** Answers up to this size are sent whole, with their length. */
+	private static final int RESPONSE_BUFFER = 64 * 1024;
+
 	private static final String ACTIVATIONS = "/activations/";
 
 	private static final String ACTIVATION_PATTERN = "/activations/{name}";
@@ -185,9 +188,11 @@ class HotPathFilter extends OncePerRequestFilter {
 			.ifPresent((context) -> context.setPathPattern(pattern));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		OutputStream out = response.getOutputStream();
-		this.writer.writeValue(new NonClosing(out), answer);
-		out.flush();
+		// Not flushed here: an answer that fits the buffer goes out whole, with its
+		// Content-Length, when the request ends, never as a chunked body whose last chunk
+		// a replica stopped at the wrong moment would fail to send.
+		response.setBufferSize(RESPONSE_BUFFER);
+		this.writer.writeValue(new NonClosing(response.getOutputStream()), answer);
 		this.served.increment();
 	}
 

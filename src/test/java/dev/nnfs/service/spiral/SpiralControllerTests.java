@@ -250,6 +250,17 @@ class SpiralControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "json", "csv", "svg" })
+	void smallSpiralsAreSentWholeWithTheirLength(String format) throws Exception {
+		MockHttpServletResponse small = get("/spiral?samples=20&classes=3&format=" + format);
+		assertThat(small.getHeader(HttpHeaders.CONTENT_LENGTH)).as("a length, not a chunked body")
+			.isEqualTo(Integer.toString(small.getContentAsByteArray().length));
+		assertThat(get("/spiral?samples=10000&classes=3&format=" + format).getHeader(HttpHeaders.CONTENT_LENGTH))
+			.as("30,000 points are streamed")
+			.isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "json", "csv", "svg" })
 	void ifNoneMatchWithTheCurrentTagIs304(String format) throws Exception {
 		String uri = "/spiral?samples=2&classes=3&format=" + format;
 		MockHttpServletResponse first = get(uri);
