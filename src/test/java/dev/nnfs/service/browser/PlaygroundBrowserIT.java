@@ -1,12 +1,8 @@
 package dev.nnfs.service.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,60 +47,29 @@ class PlaygroundBrowserIT {
 
 	static final String TOKEN = "playground-admin-token";
 
-	private static final Path CHROMIUM = Path.of(env("CHROMIUM_BIN", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final Dimension LAPTOP = new Dimension(1280, 900);
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	private static WebDriver driver;
+	private static HeadlessChromium chromium;
 
-	private static Path profile;
+	private static WebDriver driver;
 
 	@LocalServerPort
 	int port;
 
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") == null) {
-			assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " (apt-get install chromium chromium-driver); the browser test runs where they are, and always under CI");
-		}
-		profile = Files.createTempDirectory("nnfs-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
-				"--metrics-recording-only", "--window-size=1280,900", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
-		Files.createDirectories(SCREENSHOTS);
+		chromium = HeadlessChromium.start(LAPTOP.width, LAPTOP.height);
+		driver = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -143,8 +103,7 @@ class PlaygroundBrowserIT {
 	}
 
 	private static void shoot(String name) throws IOException {
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		chromium.screenshot(name);
 	}
 
 	private static void assertPictureShown(String selector) {

@@ -2,11 +2,7 @@ package dev.nnfs.service.browser;
 
 import dev.nnfs.service.Json;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,59 +43,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SwaggerUiBrowserIT {
 
-	private static final Path CHROMIUM = Path.of(env("CHROMIUM_BIN", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private static WebDriver driver;
+	private static HeadlessChromium chromium;
 
-	private static Path profile;
+	private static WebDriver driver;
 
 	@LocalServerPort
 	int port;
 
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") == null) {
-			assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " (apt-get install chromium chromium-driver); the browser test runs where they are, and always under CI");
-		}
-		profile = Files.createTempDirectory("nnfs-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		// The network is closed to everything but this machine: nothing in the background
-		// may call out.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-extensions", "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
-				"--metrics-recording-only", "--window-size=1280,1024", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		chromium = HeadlessChromium.start(1280, 1024);
+		driver = chromium.driver();
 		driver.manage().timeouts().scriptTimeout(WAIT);
-		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -117,13 +75,11 @@ class SwaggerUiBrowserIT {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		chromium.screenshot(name);
 	}
 
 	private static void screenshot(WebElement element, String name) throws IOException {
-		File shot = element.getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		HeadlessChromium.screenshot(element, name);
 	}
 
 	// --- each picture on its own
