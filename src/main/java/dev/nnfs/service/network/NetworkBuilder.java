@@ -103,14 +103,14 @@ public final class NetworkBuilder {
 		DType dtype = DType.parse(request.dtype() == null ? "float32" : request.dtype());
 		boolean float64 = dtype == DType.FLOAT64;
 		NumpyRandom rng = new NumpyRandom(seed);
-		rng.skip(request.skip() == null ? 0 : request.skip());
+		long skip = request.skip() == null ? 0 : request.skip();
+		rng.skip(skip);
 		Batch inputs;
 		int[] labels = null;
 		if (request.inputs() == null) {
 			int samples = request.spiral().samples().intValue();
 			int classes = request.spiral().classes().intValue();
-			Spiral spiral = this.spirals.draw(seed, request.skip() == null ? 0 : request.skip(), samples, classes,
-					float64, rng);
+			Spiral spiral = this.spirals.draw(seed, skip, samples, classes, float64, rng);
 			inputs = spiral.batch();
 			labels = spiral.labels();
 		}
