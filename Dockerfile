@@ -31,8 +31,12 @@ COPY --chmod=755 src/main/sh/with-blas-kernels src/main/sh/aot-training /usr/loc
 # serves the models read-only.
 RUN mkdir -p /app/.javacpp /models && chown nnfs /app /app/.javacpp /models
 USER nnfs
-# Heap is a share of the container's memory; ND4J's arrays live off-heap, outside it. JavaCPP
-# caps them at 2 GB (the largest pass the limits allow needs about 1 GB) and skips its
+# A fixed 320 MB heap, sized to the default limits rather than to the container: what a request
+# may hold on the heap is bounded by them (docs/operations.md, "Memory": bodies in flight, two
+# passes at once, their answers), and G1 would otherwise grow the heap under a high allocation
+# rate toward any larger bound, resident or not needed. Raise it together with the limits.
+# ND4J's arrays live off-heap, outside it. JavaCPP
+# caps them at 2 GB (the largest pass the limits allow needs far less) and skips its
 # whole-process check (maxPhysicalBytes), which reads /proc on every allocation: the
 # container's memory limit is that ceiling. One OpenMP thread: request threads use the cores.
 # JavaCPP loads native libraries and uses sun.misc.Unsafe: allowed explicitly, as Java 25 warns
@@ -42,7 +46,7 @@ USER nnfs
 # Two glibc malloc arenas instead of up to eight per core: the request threads' native
 # allocations (ND4J, JavaCPP) share them, which keeps the resident set down
 # (docs/performance.md, "Resident memory with the image's settings").
-ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
+ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx320m -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -Dorg.bytedeco.javacpp.maxBytes=2g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0" \
     OMP_NUM_THREADS=1 \
     MALLOC_ARENA_MAX=2 \
     NNFS_MODELS_DIR=/models

@@ -172,6 +172,44 @@ public final class NetworkBuilder {
 		return DenseLayer.float64(width, neurons, spec.weights().values(), biases);
 	}
 
+	/**
+	 * Checks {@code nnfs.limits.max-layer-output-values} for {@code rows} rows through a
+	 * stored network: every layer's output, or with {@link Detail#ALL} (every output
+	 * kept) their sum.
+	 * @param pointer where the rows come from in the request
+	 * @throws LimitExceededException naming the limit and the first layer over it
+	 */
+	public static void checkOutputs(List<Layer> layers, long rows, Detail detail, Limits limits, String pointer) {
+		long width = 0;
+		long kept = 0;
+		for (int i = 0; i < layers.size(); i++) {
+			if (layers.get(i) instanceof DenseLayer dense) {
+				width = dense.neurons();
+			}
+			kept += rows * width;
+			LimitExceededException over = outputLimit(limits, detail == Detail.ALL ? kept : rows * width,
+					detail == Detail.ALL, pointer, rows + " rows through layer " + i + ": ");
+			if (over != null) {
+				throw over;
+			}
+		}
+	}
+
+	/**
+	 * The limit's 400 when {@code values} (one output, or all kept so far) are over it.
+	 */
+	private static LimitExceededException outputLimit(Limits limits, long values, boolean allKept, String at,
+			String prefix) {
+		long max = limits.maxLayerOutputValues();
+		if (values <= max) {
+			return null;
+		}
+		return new LimitExceededException("nnfs.limits.max-layer-output-values", max, at, prefix
+				+ (allKept ? "rows × neurons summed over the layers whose outputs are returned (returnLayers: all)"
+						: "rows × neurons of this layer's output")
+				+ " is over the limit of " + max + " (nnfs.limits.max-layer-output-values)");
+	}
+
 	/** What {@code returnLayers} asks for: false or absent, true, or "all". */
 	public static Detail detail(Object returnLayers) {
 		if (Boolean.TRUE.equals(returnLayers)) {
@@ -245,6 +283,8 @@ public final class NetworkBuilder {
 						+ " layers are over the limit of " + limits.maxLayers() + " (nnfs.limits.max-layers)"));
 			}
 			long weights = 0;
+			boolean keepsAll = detail(request.returnLayers()) == Detail.ALL;
+			long kept = 0;
 			for (int i = 0; i < layers.size(); i++) {
 				String at = "/layers/" + i;
 				LayerSpec spec = layers.get(i);
@@ -261,11 +301,9 @@ public final class NetworkBuilder {
 				else if (spec == null) {
 					v.at(at, "must be a layer object with a type: dense or activation");
 				}
-				if (rows > 0 && width > 0 && rows * width > limits.maxLayerOutputValues()) {
-					over(new LimitExceededException("nnfs.limits.max-layer-output-values",
-							limits.maxLayerOutputValues(), at,
-							"rows × neurons of this layer's output is over the limit of "
-									+ limits.maxLayerOutputValues() + " (nnfs.limits.max-layer-output-values)"));
+				if (rows > 0 && width > 0) {
+					kept += rows * width;
+					over(outputLimit(limits, keepsAll ? kept : rows * width, keepsAll, at, ""));
 				}
 			}
 			if (request.labels() != null) {

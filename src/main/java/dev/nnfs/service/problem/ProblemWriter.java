@@ -1,11 +1,14 @@
 package dev.nnfs.service.problem;
 
+import dev.nnfs.service.compute.ComputeProperties;
+
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,14 +22,31 @@ public class ProblemWriter {
 
 	private final JsonMapper mapper;
 
-	ProblemWriter(JsonMapper mapper) {
+	private final long retryAfterSeconds;
+
+	ProblemWriter(JsonMapper mapper, ComputeProperties compute) {
 		this.mapper = mapper;
+		this.retryAfterSeconds = Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000);
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, LimitExceededException ex)
 			throws IOException {
 		ProblemDetail problem = Problems.limit(ex, request.getRequestURI());
 		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * The 503 of a service at capacity, as the compute gate's, with {@code Retry-After}.
+	 * @param reason what is full, a clause that completes "The service is at capacity: "
+	 */
+	public void overloaded(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+		ProblemDetail problem = Problems.create(ProblemType.OVERLOADED, HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is at capacity: " + reason + ". Retry after the time in Retry-After.",
+				request.getRequestURI(), java.util.List.of());
+		response.setStatus(problem.getStatus());
+		response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		mapper.writeValue(response.getOutputStream(), problem);
 	}

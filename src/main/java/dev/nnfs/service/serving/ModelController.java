@@ -1,5 +1,6 @@
 package dev.nnfs.service.serving;
 
+import dev.nnfs.service.config.Limits;
 import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.model.InvalidModelException;
 import dev.nnfs.service.model.LoadedVersion;
@@ -76,7 +77,11 @@ class ModelController {
 
 	private final ModelMetrics metrics;
 
-	ModelController(ModelStore<StoredModel> store, ModelService models, ModelWriteGuard guard, ModelMetrics metrics) {
+	private final Limits limits;
+
+	ModelController(ModelStore<StoredModel> store, ModelService models, ModelWriteGuard guard, ModelMetrics metrics,
+			Limits limits) {
+		this.limits = limits;
 		this.store = store;
 		this.models = models;
 		this.guard = guard;
@@ -288,7 +293,7 @@ class ModelController {
 		long start = System.nanoTime();
 		String outcome = "server_error";
 		try {
-			ForwardResponse answer = NetworkController.whole(plan(found.model(), body))
+			ForwardResponse answer = NetworkController.whole(plan(found.model(), body, limits))
 				.fromModel(found.name(), found.version());
 			outcome = "success";
 			return answer;
@@ -303,7 +308,7 @@ class ModelController {
 	}
 
 	/** The model's network on the body's data, checked as /network/forward checks it. */
-	static Plan plan(StoredModel model, ForwardOnModel body) {
+	static Plan plan(StoredModel model, ForwardOnModel body, Limits limits) {
 		Violations v = new Violations();
 		DoubleBatch given = body.inputs();
 		Batch inputs = given;
@@ -318,8 +323,9 @@ class ModelController {
 			labels = NetworkBuilder.labels(body.labels(), given.rows(), model.outputs(), v);
 		}
 		v.throwIfAny();
-		return new Plan(0, model.dtype(), inputs, labels, model.network(), NetworkBuilder.detail(body.returnLayers()),
-				0);
+		NetworkBuilder.Detail detail = NetworkBuilder.detail(body.returnLayers());
+		NetworkBuilder.checkOutputs(model.network().layers(), given.rows(), detail, limits, "/inputs");
+		return new Plan(0, model.dtype(), inputs, labels, model.network(), detail, 0);
 	}
 
 	private void authorize(String authorization) {

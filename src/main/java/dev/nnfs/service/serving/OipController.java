@@ -17,6 +17,7 @@ import dev.nnfs.service.model.ModelStoreException;
 import dev.nnfs.service.model.ModelWriteGuard;
 import dev.nnfs.service.model.VersionEntry;
 import dev.nnfs.service.network.Network;
+import dev.nnfs.service.network.NetworkBuilder;
 import dev.nnfs.service.oip.Classification;
 import dev.nnfs.service.oip.Datatype;
 import dev.nnfs.service.oip.EncodedResponse;
@@ -35,6 +36,7 @@ import dev.nnfs.service.oip.RepositoryModel;
 import dev.nnfs.service.oip.RequestedOutput;
 import dev.nnfs.service.oip.ServerMetadata;
 import dev.nnfs.service.oip.TensorMetadata;
+import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.serving.ModelMetrics.Protocol;
 import dev.nnfs.service.tensor.Batch;
 import dev.nnfs.service.tensor.DType;
@@ -99,6 +101,8 @@ class OipController {
 
 	private final ApplicationAvailability availability;
 
+	private final Limits limits;
+
 	private final InferRequestReader reader;
 
 	private final InferResponseWriter writer = new InferResponseWriter();
@@ -110,6 +114,7 @@ class OipController {
 		this.guard = guard;
 		this.metrics = metrics;
 		this.availability = availability;
+		this.limits = limits;
 		this.reader = new InferRequestReader(limits.maxValues(), limits.maxBodySize().toBytes());
 	}
 
@@ -516,6 +521,13 @@ class OipController {
 		}
 		else {
 			Network network = target.stored().model().networkFor(mode);
+			try {
+				NetworkBuilder.checkOutputs(network.layers(), rows, NetworkBuilder.Detail.NONE, limits,
+						"/inputs/0/shape");
+			}
+			catch (LimitExceededException ex) {
+				throw OipException.badRequest(ex.getMessage());
+			}
 			Batch in = mode == DType.FLOAT64 ? DoubleBatch.of(input.doubles(), rows, cols)
 					: FloatBatch.of(input.floats(), rows, cols);
 			out = network.forward(in, false).get(0);

@@ -5,7 +5,10 @@ import dev.nnfs.service.problem.LimitExceededException;
 import dev.nnfs.service.problem.ProblemWriter;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,6 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Enforces {@link Limits#maxBodySize()}: a declared {@code Content-Length} over the limit
  * is refused with 413 before a byte of the body is read; a body without one (chunked) is
  * counted as it is read and cut off at the limit, which also ends in a 413.
+ *
+ * <p>
+ * It also keeps the bodies held at once within {@link Limits#maxInflightBodySize()}: a
+ * request reserves its declared length (a body without one, the largest body allowed)
+ * from that budget before its body is read and gives it back when its answer has been
+ * written. Bodies are read whole and parsed on the heap, so this bounds what requests
+ * waiting for a compute slot, or still arriving, hold there. A request whose body does
+ * not fit is refused at once with 503 and {@code Retry-After}, before a byte of it is
+ * read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,11 +42,20 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final long maxInflightBytes;
+
+	private final AtomicLong inflightBytes = new AtomicLong();
+
 	private final ProblemWriter problems;
 
-	BodySizeLimitFilter(Limits limits, ProblemWriter problems) {
+	BodySizeLimitFilter(Limits limits, ProblemWriter problems, MeterRegistry registry) {
 		this.maxBytes = limits.maxBodySize().toBytes();
+		this.maxInflightBytes = limits.maxInflightBodySize().toBytes();
 		this.problems = problems;
+		Gauge.builder("nnfs.requests.inflight.body", inflightBytes::get)
+			.description("request body bytes reserved by requests being received or handled")
+			.baseUnit("bytes")
+			.register(registry);
 	}
 
 	@Override
@@ -47,7 +68,35 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			problems.write(request, response, LimitExceededException.bodyTooLarge(maxBytes));
 			return;
 		}
-		chain.doFilter(new CappedRequest(request, maxBytes), response);
+		long reserved = declared >= 0 ? declared : request.getHeader("Transfer-Encoding") != null ? maxBytes : 0;
+		if (reserved > 0 && !reserve(reserved)) {
+			response.setHeader("Connection", "close");
+			problems.overloaded(request, response,
+					"request bodies of " + inflightBytes.get() + " bytes are being handled and this one's " + reserved
+							+ " would go over the limit of " + maxInflightBytes
+							+ " bytes (nnfs.limits.max-inflight-body-size)");
+			return;
+		}
+		try {
+			chain.doFilter(new CappedRequest(request, maxBytes), response);
+		}
+		finally {
+			if (reserved > 0) {
+				inflightBytes.addAndGet(-reserved);
+			}
+		}
+	}
+
+	private boolean reserve(long bytes) {
+		long now;
+		do {
+			now = inflightBytes.get();
+			if (now + bytes > maxInflightBytes) {
+				return false;
+			}
+		}
+		while (!inflightBytes.compareAndSet(now, now + bytes));
+		return true;
 	}
 
 	private static long declaredLength(HttpServletRequest request) {

@@ -60,8 +60,8 @@ class LimitsApiTests {
 						json("/network/forward",
 								"{\"inputs\": [[1, 2]], \"layers\": [{\"type\": \"dense\", \"neurons\": 2048},"
 										+ " {\"type\": \"dense\", \"neurons\": 2048}]}")),
-				Arguments.of("nnfs.limits.max-layer-output-values", 50_000_000L, 400, json("/network/forward",
-						"{\"spiral\": {\"samples\": 250000, \"classes\": 4}, \"layers\": [{\"type\": \"dense\", \"neurons\": 51}]}")),
+				Arguments.of("nnfs.limits.max-layer-output-values", 8_000_000L, 400, json("/network/forward",
+						"{\"spiral\": {\"samples\": 250000, \"classes\": 4}, \"layers\": [{\"type\": \"dense\", \"neurons\": 9}]}")),
 				Arguments.of("nnfs.limits.max-spiral-points", 1_000_000L, 400, get("/spiral?samples=500001&classes=2")),
 				Arguments.of("nnfs.limits.max-spiral-points", 1_000_000L, 400,
 						json("/network/forward",

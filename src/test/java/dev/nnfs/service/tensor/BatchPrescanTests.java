@@ -119,7 +119,7 @@ class BatchPrescanTests {
 	@Test
 	void leavesBatchesOverALimitToTheNormalReading() {
 		Limits small = new Limits(DataSize.ofMegabytes(1), 6, 2, 32, 4096, 4_000_000, 50_000_000L, 1_000_000,
-				100_000_000L, 400, 16, 16, 1000);
+				100_000_000L, 400, 16, 16, 1000, DataSize.ofMegabytes(32));
 		assertThat(BatchPrescan.scan(bytes("{\"inputs\":[[1,2],[3,4]]}"), small)).isNotNull();
 		assertThat(BatchPrescan.scan(bytes("{\"inputs\":[[1,2],[3,4],[5,6]]}"), small)).as("rows").isNull();
 		assertThat(BatchPrescan.scan(bytes("{\"inputs\":[1,2,3,4,5,6]}"), small)).isNotNull();
@@ -131,7 +131,7 @@ class BatchPrescanTests {
 	@Test
 	void countsPrescannedValuesAgainstTheRequestLimit() {
 		Limits small = new Limits(DataSize.ofMegabytes(1), 5, 100, 32, 4096, 4_000_000, 50_000_000L, 1_000_000,
-				100_000_000L, 400, 16, 64, 1000);
+				100_000_000L, 400, 16, 64, 1000, DataSize.ofMegabytes(32));
 		JsonMapper mapper = mapper(small);
 		String json = "{\"layers\":[1,2],\"inputs\":[[1,2],[3,4]]}";
 		record Two(DoubleBatch layers, DoubleBatch inputs) {
