@@ -50,16 +50,17 @@ ENV JAVA_TOOL_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memo
     OMP_NUM_THREADS=1 \
     MALLOC_ARENA_MAX=2 \
     NNFS_MODELS_DIR=/models
-# A training run for the JDK's ahead-of-time cache (JEP 483, 514, 515): aot-training starts the
+# A training run for the JDK's ahead-of-time cache (JEP 483, 514): aot-training starts the
 # service as the ENTRYPOINT does (same JDK, class path, options and directory, which the cache
 # requires), drives every hot endpoint on loopback for 30 s, then stops it with SIGTERM; as it
-# exits the JVM writes app.aot: the classes loaded and linked, and the method profiles of that
-# load. Production starts with those classes loaded and the JIT starts from those profiles
-# instead of collecting them under traffic (docs/performance.md, "Warm-up", for the figures).
+# exits the JVM writes app.aot: the classes loaded and linked, so production starts without
+# loading them again. Method profiles are not recorded (-XX:-AOTRecordTraining): replayed
+# (JEP 515) they slowed the climb to full speed after readiness from 6 to 21 s, and the service
+# warms its JIT itself before readiness (nnfs.warm-up.duration; docs/performance.md, "Warm-up").
 # The run also leaves ND4J's natives unpacked in /app/.javacpp.
-RUN aot-training with-blas-kernels java -XX:AOTCacheOutput=app.aot -jar application.jar
+RUN aot-training with-blas-kernels java -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=app.aot -jar application.jar
 VOLUME /models
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["with-blas-kernels", "java", "-XX:AOTCache=app.aot", "-jar", "application.jar"]

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * One log line per request on the logger {@code nnfs.access}: method, path, status,
  * duration and client address, also as key-value pairs that structured (JSON) logging
  * turns into fields. Never the body, the query string or headers, which may carry what
- * clients consider private. Off with {@code nnfs.access-log.enabled=false}.
+ * clients consider private, and not the service's own warm-up requests ({@link WarmUp}).
+ * Off with {@code nnfs.access-log.enabled=false}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,9 +33,19 @@ class AccessLogFilter extends OncePerRequestFilter {
 
 	private static final int MAX_PATH = 200;
 
+	private final WarmUp warmUp;
+
+	AccessLogFilter(WarmUp warmUp) {
+		this.warmUp = warmUp;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (warmUp.isWarmUp(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		long start = System.nanoTime();
 		boolean ok = false;
 		try {

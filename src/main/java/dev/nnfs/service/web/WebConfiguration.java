@@ -3,7 +3,11 @@ package dev.nnfs.service.web;
 import dev.nnfs.service.compute.ComputeSlotAdvice;
 import dev.nnfs.service.config.CorsProperties;
 
+import io.micrometer.observation.ObservationPredicate;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,6 +26,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	WebConfiguration(ComputeSlotAdvice computeSlots, CorsProperties cors) {
 		this.computeSlots = computeSlots;
 		this.cors = cors;
+	}
+
+	/** The warm-up's requests ({@link WarmUp}) are left out of the HTTP metrics. */
+	@Bean
+	ObservationPredicate warmUpIsNotObserved(WarmUp warmUp) {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext server
+				&& warmUp.isWarmUp(server.getCarrier()));
 	}
 
 	@Override
