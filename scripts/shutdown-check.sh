@@ -33,8 +33,9 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$base/actuator/health/readiness" | grep -q UP || { echo "service not ready" >&2; exit 1; }
 
-# About a second or more of work: 300k spiral points through two wide dense layers.
-slow='{"seed": 1, "spiral": {"samples": 100000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}]}'
+# About a second or more of work: 120k spiral points through three 64-wide float64 layers
+# (plain Java), each layer's output within nnfs.limits.max-layer-output-values.
+slow='{"seed": 1, "dtype": "float64", "spiral": {"samples": 40000, "classes": 3}, "layers": [{"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 64}, {"type": "activation", "name": "relu"}, {"type": "dense", "neurons": 3}, {"type": "activation", "name": "softmax"}]}'
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 start=$(now)

@@ -92,8 +92,12 @@ class WarmUp implements ApplicationRunner {
 
 	private final AtomicLong unexpected = new AtomicLong();
 
-	WarmUp(@Value("${nnfs.warm-up.duration:20s}") Duration duration, Environment environment) {
+	private final int clients;
+
+	WarmUp(@Value("${nnfs.warm-up.duration:20s}") Duration duration, @Value("${nnfs.warm-up.clients:0}") int clients,
+			Environment environment) {
 		this.duration = duration;
+		this.clients = clients > 0 ? clients : Math.max(1, Runtime.getRuntime().availableProcessors());
 		this.environment = environment;
 	}
 
@@ -146,7 +150,6 @@ class WarmUp implements ApplicationRunner {
 	}
 
 	private void warmUp(String base) throws InterruptedException {
-		int clients = Math.max(1, Runtime.getRuntime().availableProcessors());
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(clients, (r) -> {
