@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose body looks complete. A request refused before it started is a 503 problem as
  * usual.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nnfs.compute.deadline=60ms")
+// 300,000 rows through 64 neurons: over the default layer output limit, raised here
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "nnfs.compute.deadline=60ms", "nnfs.limits.max-layer-output-values=20000000" })
 class CutShortAnswerTests {
 
 	@LocalServerPort
