@@ -176,11 +176,14 @@ public final class NetworkBuilder {
 	 * Checks {@code nnfs.limits.max-layer-output-values} for {@code rows} rows through a
 	 * stored network: every layer's output, or with {@link Detail#ALL} (every output
 	 * kept) their sum.
+	 * @param inputWidth the width of the rows, what an activation before the first dense
+	 * layer outputs
 	 * @param pointer where the rows come from in the request
 	 * @throws LimitExceededException naming the limit and the first layer over it
 	 */
-	public static void checkOutputs(List<Layer> layers, long rows, Detail detail, Limits limits, String pointer) {
-		long width = 0;
+	public static void checkOutputs(List<Layer> layers, long rows, long inputWidth, Detail detail, Limits limits,
+			String pointer) {
+		long width = inputWidth;
 		long kept = 0;
 		for (int i = 0; i < layers.size(); i++) {
 			if (layers.get(i) instanceof DenseLayer dense) {

@@ -3,6 +3,7 @@ package dev.nnfs.service.problem;
 import dev.nnfs.service.compute.ComputeProperties;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,7 @@ public class ProblemWriter {
 	public void overloaded(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
 		ProblemDetail problem = Problems.create(ProblemType.OVERLOADED, HttpStatus.SERVICE_UNAVAILABLE,
 				"The service is at capacity: " + reason + ". Retry after the time in Retry-After.",
-				request.getRequestURI(), java.util.List.of());
+				request.getRequestURI(), List.of());
 		response.setStatus(problem.getStatus());
 		response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -324,7 +324,7 @@ class ModelController {
 		}
 		v.throwIfAny();
 		NetworkBuilder.Detail detail = NetworkBuilder.detail(body.returnLayers());
-		NetworkBuilder.checkOutputs(model.network().layers(), given.rows(), detail, limits, "/inputs");
+		NetworkBuilder.checkOutputs(model.network().layers(), given.rows(), given.cols(), detail, limits, "/inputs");
 		return new Plan(0, model.dtype(), inputs, labels, model.network(), detail, 0);
 	}
 

@@ -522,7 +522,7 @@ class OipController {
 		else {
 			Network network = target.stored().model().networkFor(mode);
 			try {
-				NetworkBuilder.checkOutputs(network.layers(), rows, NetworkBuilder.Detail.NONE, limits,
+				NetworkBuilder.checkOutputs(network.layers(), rows, cols, NetworkBuilder.Detail.NONE, limits,
 						"/inputs/0/shape");
 			}
 			catch (LimitExceededException ex) {
