@@ -1,5 +1,9 @@
 package dev.nnfs.service.tensor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import tools.jackson.core.io.schubfach.MathUtils;
 
 /**
@@ -35,6 +39,9 @@ public final class FloatFormat {
 	private static final int C_TINY = 8;
 
 	private static final long MASK_32 = 0xFFFF_FFFFL;
+
+	private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.BIG_ENDIAN);
 
 	/** "00", "01", ... "99": two digits per lookup. */
 	private static final byte[] PAIRS = new byte[200];
@@ -213,24 +220,40 @@ public final class FloatFormat {
 		return pos + 1;
 	}
 
-	/** The {@code len} digits of {@code f} at {@code buf[pos]}, two at a time. */
+	/**
+	 * The {@code len} digits of {@code f} at {@code buf[pos]}: eight at a time, computed
+	 * in the lanes of one {@code long} ({@link #eightDigits}) and stored with one write.
+	 * The store may fill up to 8 bytes past the digits with zeros; every caller writes
+	 * what follows the digits afterwards, and the write's {@link #MAX_CHARS} room covers
+	 * it (at most 14 bytes from the start of the number).
+	 */
 	private static void digits(int f, int len, byte[] buf, int pos) {
-		int i = pos + len;
-		while (f >= 100) {
-			int q = f / 100;
-			int r = (f - q * 100) << 1;
-			i -= 2;
-			buf[i] = PAIRS[r];
-			buf[i + 1] = PAIRS[r + 1];
-			f = q;
+		if (len == 9) {
+			int first = f / 100_000_000;
+			buf[pos] = (byte) ('0' + first);
+			BIG_ENDIAN_LONG.set(buf, pos + 1, eightDigits(f - first * 100_000_000));
+			return;
 		}
-		if (f >= 10) {
-			buf[i - 2] = PAIRS[2 * f];
-			buf[i - 1] = PAIRS[2 * f + 1];
-		}
-		else {
-			buf[i - 1] = (byte) ('0' + f);
-		}
+		// the last len of the eight (zero-padded) digits, moved to the front
+		BIG_ENDIAN_LONG.set(buf, pos, eightDigits(f) << ((8 - len) << 3));
+	}
+
+	/**
+	 * The eight decimal digits of {@code 0 <= f < 10^8}, zero-padded, as ASCII bytes in a
+	 * {@code long}, the first digit in its most significant byte. Two 4-digit halves in
+	 * 32-bit lanes are split into 2-digit halves in 16-bit lanes, then into digits in
+	 * bytes, dividing every lane at once by multiplying with a reciprocal:
+	 * {@code n / 100} is {@code n * 10486 >>> 20} for {@code n < 10^4}, {@code n / 10} is
+	 * {@code n * 103 >>> 10} for {@code n < 100}, and no lane's product reaches the next.
+	 */
+	static long eightDigits(int f) {
+		int high = f / 10_000;
+		long x = ((long) high << 32) | (f - high * 10_000);
+		long hundreds = ((x * 10_486) >>> 20) & 0x0000_007F_0000_007FL;
+		long pairs = (hundreds << 16) | (x - hundreds * 100);
+		long tens = ((pairs * 103) >>> 10) & 0x000F_000F_000F_000FL;
+		long digits = (tens << 8) | (pairs - tens * 10);
+		return digits + 0x3030_3030_3030_3030L;
 	}
 
 	/** The number of decimal digits of {@code 0 < f < 10^9}, by comparisons. */

@@ -96,6 +96,18 @@ class FloatFormatTests {
 	}
 
 	@Test
+	void eightDigitsAreTheZeroPaddedDecimalInOrder() {
+		for (int f = 0; f < 100_000_000; f += (f < 20_000 || f > 99_980_000) ? 1 : 997) {
+			long digits = FloatFormat.eightDigits(f);
+			byte[] bytes = java.nio.ByteBuffer.allocate(8).putLong(digits).array();
+			String expected = String.format(java.util.Locale.ROOT, "%08d", f);
+			if (!new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).equals(expected)) {
+				fail(f + ": " + new String(bytes, java.nio.charset.StandardCharsets.US_ASCII) + " but " + expected);
+			}
+		}
+	}
+
+	@Test
 	void refusesWhatJsonCannotHold() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FloatFormat.write(Float.NaN, buf, 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> FloatFormat.write(Float.NEGATIVE_INFINITY, buf, 0));
