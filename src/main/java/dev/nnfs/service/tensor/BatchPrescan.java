@@ -58,6 +58,9 @@ public final class BatchPrescan {
 
 	private boolean lineBreaks;
 
+	/** Whether the last {@link #next} passed a {@code ']'} rather than a {@code ','}. */
+	private boolean closed;
+
 	private BatchPrescan(byte[] body, Limits limits) {
 		this.b = body;
 		this.n = body.length;
@@ -145,19 +148,12 @@ public final class BatchPrescan {
 				}
 				values[size++] = numbers.value;
 				inRow++;
-				i = ws(end);
-				if (i >= n) {
+				i = next(end);
+				if (i < 0) {
 					return null;
 				}
-				if (b[i] == ',') {
-					i = ws(i + 1);
-				}
-				else if (b[i] == ']') {
-					i++;
+				if (closed) {
 					break;
-				}
-				else {
-					return null;
 				}
 			}
 			if (flat) {
@@ -172,19 +168,12 @@ public final class BatchPrescan {
 				return null;
 			}
 			rows++;
-			i = ws(i);
-			if (i >= n) {
+			i = next(i);
+			if (i < 0) {
 				return null;
 			}
-			if (b[i] == ',') {
-				i = ws(i + 1);
-			}
-			else if (b[i] == ']') {
-				i++;
+			if (closed) {
 				break;
-			}
-			else {
-				return null;
 			}
 		}
 		int close = i - 1;
@@ -204,6 +193,27 @@ public final class BatchPrescan {
 		Map<Long, DoubleBatch> batches = new HashMap<>();
 		batches.put((long) open, batch);
 		return new Result(blanked, batches);
+	}
+
+	/**
+	 * After a value ending at {@code i}: the index past the {@code ','} that follows it
+	 * and the blanks after that ({@link #closed} false), or just past the {@code ']'}
+	 * that follows it ({@link #closed} true); -1 when neither follows.
+	 */
+	private int next(int i) {
+		i = ws(i);
+		if (i >= n) {
+			return -1;
+		}
+		if (b[i] == ',') {
+			closed = false;
+			return ws(i + 1);
+		}
+		if (b[i] == ']') {
+			closed = true;
+			return i + 1;
+		}
+		return -1;
 	}
 
 	/** The index of the first byte at or after {@code i} that is not JSON whitespace. */
