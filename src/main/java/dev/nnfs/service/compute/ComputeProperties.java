@@ -40,4 +40,12 @@ public record ComputeProperties(@Min(0) @Max(4096) @DefaultValue("0") int maxCon
 		return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
 	}
 
+	/**
+	 * The {@code Retry-After} header's value: {@link #retryAfter()} in whole seconds,
+	 * rounded up, at least 1.
+	 */
+	public String retryAfterHeader() {
+		return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+	}
+
 }

@@ -127,8 +127,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> unavailable(ProblemType type, String detail, WebRequest request) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER,
-				Long.toString(Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000)));
+		headers.set(HttpHeaders.RETRY_AFTER, compute.retryAfterHeader());
 		return respond(Problems.create(type, HttpStatus.SERVICE_UNAVAILABLE, detail, path(request), List.of()),
 				headers);
 	}

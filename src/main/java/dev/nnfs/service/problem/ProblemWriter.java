@@ -23,11 +23,11 @@ public class ProblemWriter {
 
 	private final JsonMapper mapper;
 
-	private final long retryAfterSeconds;
+	private final String retryAfter;
 
 	ProblemWriter(JsonMapper mapper, ComputeProperties compute) {
 		this.mapper = mapper;
-		this.retryAfterSeconds = Math.max(1, (compute.retryAfter().toMillis() + 999) / 1000);
+		this.retryAfter = compute.retryAfterHeader();
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, LimitExceededException ex)
@@ -47,7 +47,7 @@ public class ProblemWriter {
 				"The service is at capacity: " + reason + ". Retry after the time in Retry-After.",
 				request.getRequestURI(), List.of());
 		response.setStatus(problem.getStatus());
-		response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+		response.setHeader("Retry-After", retryAfter);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		mapper.writeValue(response.getOutputStream(), problem);
 	}

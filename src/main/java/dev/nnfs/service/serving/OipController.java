@@ -4,6 +4,7 @@ import dev.nnfs.service.activation.Activation;
 import dev.nnfs.service.activation.Activations;
 import dev.nnfs.service.activation.Predictions;
 import dev.nnfs.service.compute.DeadlineExceededException;
+import dev.nnfs.service.compute.ComputeProperties;
 import dev.nnfs.service.compute.NoComputeSlot;
 import dev.nnfs.service.compute.OverloadedException;
 import dev.nnfs.service.config.Limits;
@@ -103,12 +104,15 @@ class OipController {
 
 	private final Limits limits;
 
+	private final String retryAfter;
+
 	private final InferRequestReader reader;
 
 	private final InferResponseWriter writer = new InferResponseWriter();
 
 	OipController(ModelStore<StoredModel> store, Activations activations, ModelWriteGuard guard, ModelMetrics metrics,
-			ApplicationAvailability availability, Limits limits) {
+			ApplicationAvailability availability, Limits limits, ComputeProperties compute) {
+		this.retryAfter = compute.retryAfterHeader();
 		this.store = store;
 		this.activations = activations;
 		this.guard = guard;
@@ -442,7 +446,7 @@ class OipController {
 	@ExceptionHandler(OverloadedException.class)
 	ResponseEntity<ErrorResponse> overloaded(OverloadedException ex) {
 		return ResponseEntity.status(503)
-			.header(HttpHeaders.RETRY_AFTER, "1")
+			.header(HttpHeaders.RETRY_AFTER, retryAfter)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new ErrorResponse("the service is at capacity; retry"));
 	}
