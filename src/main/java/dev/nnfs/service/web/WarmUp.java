@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -84,6 +86,15 @@ class WarmUp implements ApplicationRunner {
 
 	private final String token = HexFormat.of().formatHex(random());
 
+	private final byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * True only while the warm-up runs: afterwards {@link #isWarmUp} answers without
+	 * looking at the request's headers, on every request the access log and the metrics
+	 * see.
+	 */
+	private volatile boolean running;
+
 	private final Duration duration;
 
 	private final Environment environment;
@@ -119,8 +130,11 @@ class WarmUp implements ApplicationRunner {
 
 	/** Whether the request is one of the warm-up's own. */
 	boolean isWarmUp(HttpServletRequest request) {
+		if (!running) {
+			return false;
+		}
 		String value = request.getHeader(HEADER);
-		return value != null && java.security.MessageDigest.isEqual(value.getBytes(), token.getBytes());
+		return value != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), tokenBytes);
 	}
 
 	@Override
@@ -129,11 +143,15 @@ class WarmUp implements ApplicationRunner {
 		if (duration.isZero() || duration.isNegative() || port == null || port <= 0) {
 			return;
 		}
+		running = true;
 		try {
 			warmUp(base(port));
 		}
 		catch (Exception ex) {
 			log.warn("Warm-up stopped early: {}", ex.toString());
+		}
+		finally {
+			running = false;
 		}
 	}
 
