@@ -20,8 +20,10 @@
 #
 # The service starts as the image starts it (with-blas-kernels, the Dockerfile's
 # JAVA_TOOL_OPTIONS and OMP_NUM_THREADS=1), on JAVA (default: java on the PATH; the image runs
-# JDK 25). Environment: PEERS_DIR, JAVA, JAR, SKIP_BUILD, DURATION (wrk run, 10s), WARMUP (wrk
-# warm-up per side and workload, 10s), RUNS (7), WARM_RUNS (large requests sent first to warm
+# JDK 25). The sides take turns (ROUNDS rounds of every side, each figure the median of its
+# rounds), so that a drift in the host's load reaches every side alike. Environment: PEERS_DIR,
+# JAVA, JAR, SKIP_BUILD, DURATION (one wrk window, 10s), ROUNDS (3), WARMUP (wrk warm-up per
+# side and workload, 10s), RUNS (7), WARM_RUNS (large requests sent first to warm
 # each side up, 30; a JVM compiles the large-batch loops only after a few dozen), ROWS (100000). Needs wrk, curl, python3 with
 # numpy, and for the peers fastapi, uvicorn, uvloop, httptools and orjson.
 set -euo pipefail
@@ -32,6 +34,7 @@ JAVA=${JAVA:-java}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
 RUNS=${RUNS:-7}
+ROUNDS=${ROUNDS:-3}
 WARM_RUNS=${WARM_RUNS:-30}
 ROWS=${ROWS:-100000}
 PEERS_DIR=${PEERS_DIR:-}
@@ -104,34 +107,50 @@ curl -fs -o /dev/null -X PUT -H 'Content-Type: application/json' --data-binary @
   "http://127.0.0.1:$SERVICE_PORT/models/bench-w3"
 
 # --- Measure ------------------------------------------------------------------------------
+# The host's own load drifts over minutes, so the sides take turns: every side is warmed up,
+# then each round measures every side once, and a side's figure is its median over the rounds.
 declare -A fig
-rate() { # side lua path -> req/s after a warm-up; fails on errors
-  local url="http://127.0.0.1:$(port "$1")$3"
-  wrk -t1 -c16 -d"$WARMUP" -s "$2" "$url" > /dev/null
-  local out; out=$(wrk -t1 -c16 -d"$DURATION" -s "$2" "$url")
+rate() { # side lua path duration -> req/s; fails on errors
+  local out; out=$(wrk -t1 -c16 -d"$4" -s "$2" "http://127.0.0.1:$(port "$1")$3")
   if grep -qE "Non-2xx|Socket errors" <<< "$out"; then echo "errors from $1 at $3:" >&2; echo "$out" >&2; exit 1; fi
   awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out"
 }
-timed() { # url curl-args... -> median ms of RUNS requests after WARM_RUNS warm-up requests
-  local url=$1; shift
-  for _ in $(seq 1 "$WARM_RUNS"); do curl -fs -o /dev/null "$@" "$url"; done
-  for _ in $(seq 1 "$RUNS"); do curl -fs -o /dev/null -w '%{time_total}\n' "$@" "$url"; done \
-    | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", 1000 * t[int((NR + 1) / 2)] }'
+median() { # numbers on stdin -> their median (the lower middle one of an even count)
+  sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
-for side in "${sides[@]}"; do
-  fig[W1,$side]=$(rate "$side" "$work/softmax.lua" /activations/softmax)
+rates() { # workload lua path sides... -> fig[workload,side], the median of ROUNDS windows
+  local w=$1 lua=$2 path=$3 side round; shift 3
+  declare -A got
+  for side in "$@"; do rate "$side" "$lua" "$path" "$WARMUP" > /dev/null; done
+  for round in $(seq 1 "$ROUNDS"); do
+    for side in "$@"; do got[$side]+="$(rate "$side" "$lua" "$path" "$DURATION") "; done
+  done
+  for side in "$@"; do fig[$w,$side]=$(tr ' ' '\n' <<< "${got[$side]}" | grep . | median); done
+}
+once() { # url curl-args... -> seconds one request took
+  local url=$1; shift
+  curl -fs -o /dev/null -w '%{time_total}\n' "$@" "$url"
+}
+w3() { once "http://127.0.0.1:$(port "$1")/network/forward" -H 'Content-Type: application/json' \
+  --data-binary @"$work/bodies/big.json"; }
+w4() { once "http://127.0.0.1:$SERVICE_PORT/v2/models/bench-w3/infer" -H 'Content-Type: application/octet-stream' \
+  -H "Inference-Header-Content-Length: $(cat "$work/bodies/big.bin.header-length")" --data-binary @"$work/bodies/big.bin"; }
+rates W1 "$work/softmax.lua" /activations/softmax "${sides[@]}"
+rate_sides=()
+for side in "${sides[@]}"; do [[ $side == floor ]] || rate_sides+=("$side"); done
+rates W2 "$work/seeds.lua" /network/forward "${rate_sides[@]}"
+# W3 and W4: WARM_RUNS requests to each side first, then RUNS rounds of one timed request
+# per side; the figure is the median in ms.
+for side in "${rate_sides[@]}"; do for _ in $(seq 1 "$WARM_RUNS"); do w3 "$side" > /dev/null; done; done
+for _ in $(seq 1 "$WARM_RUNS"); do w4 > /dev/null; done
+declare -A took
+for _ in $(seq 1 "$RUNS"); do
+  for side in "${rate_sides[@]}"; do took[W3,$side]+="$(w3 "$side") "; done
+  took[W4,service]+="$(w4) "
 done
-for side in "${sides[@]}"; do
-  [[ $side == floor ]] || fig[W2,$side]=$(rate "$side" "$work/seeds.lua" /network/forward)
+for key in "${!took[@]}"; do
+  fig[$key]=$(tr ' ' '\n' <<< "${took[$key]}" | grep . | median | awk '{ printf "%.1f", 1000 * $1 }')
 done
-for side in "${sides[@]}"; do
-  [[ $side == floor ]] || fig[W3,$side]=$(timed "http://127.0.0.1:$(port "$side")/network/forward" \
-    -H 'Content-Type: application/json' --data-binary @"$work/bodies/big.json")
-done
-fig[W4,service]=$(timed "http://127.0.0.1:$SERVICE_PORT/v2/models/bench-w3/infer" \
-  -H 'Content-Type: application/octet-stream' \
-  -H "Inference-Header-Content-Length: $(cat "$work/bodies/big.bin.header-length")" \
-  --data-binary @"$work/bodies/big.bin")
 rss=$(( $(ps -o rss= -p "${pids[0]}") / 1024 ))
 
 # --- Report -------------------------------------------------------------------------------
@@ -142,7 +161,7 @@ v() { echo "${fig[$1]:--}"; }
 echo
 echo "machine:  $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r)"
 echo "service:  $("$JAVA" -version 2>&1 | head -1), $(basename "$JAR"), OPENBLAS_CORETYPE from with-blas-kernels"
-echo "settings: wrk -t1 -c16, $WARMUP warm-up + $DURATION per side and workload; W3/W4 median of $RUNS after $WARM_RUNS"
+echo "settings: wrk -t1 -c16, $WARMUP warm-up per side, then the median of $ROUNDS rounds of $DURATION per side; W3/W4 median of $RUNS rounds after $WARM_RUNS"
 echo
 echo "| workload | service | strong peer | naive peer | bare Spring floor | service vs strong | service vs floor |"
 echo "|---|---|---|---|---|---|---|"
