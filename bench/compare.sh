@@ -70,6 +70,11 @@ local f = assert(io.open("$work/bodies/$name.json", "rb")); wrk.body = f:read("*
 LUA
 done
 
+# A port already taken would have this run measure whatever holds it.
+for p in $SERVICE_PORT $STRONG_PORT $NAIVE_PORT $FLOOR_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is already in use" >&2; exit 2; fi
+done
+
 # --- Start every side ---------------------------------------------------------------------
 # The image's JVM options, read from the Dockerfile so that they cannot drift apart.
 image_opts=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile | sed 's#-Dorg.bytedeco.javacpp.cachedir=[^ ]*##')
