@@ -117,9 +117,10 @@ abstract class Block<A> implements AutoCloseable {
 
 	/**
 	 * The dense layer's output from the float64 product in {@link #columns}
-	 * ({@code [neurons][≥ n]}), in place, with {@code relu} folded in.
+	 * ({@code [neurons][≥ n]}), in place, with the ReLU after it folded in when
+	 * {@code relu}.
 	 */
-	abstract void finish(DenseLayer dense, int n, FoldedRelu relu);
+	abstract void finish(DenseLayer dense, int n, boolean relu);
 
 	/** The activation on the values ({@code [n, width]}), in place. */
 	abstract void activate(ActivationLayer layer, int n, int width);

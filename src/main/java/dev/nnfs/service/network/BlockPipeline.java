@@ -68,11 +68,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 	}
 
 	/**
-	 * A dense layer, with the ReLU after it when {@code relu} is not
-	 * {@link FoldedRelu#NONE}; {@code weights} are its float64 weights for dgemm, or
-	 * {@code null} for the Java product.
+	 * A dense layer, with the ReLU after it folded in when {@code relu}; {@code weights}
+	 * are its float64 weights for dgemm, or {@code null} for the Java product.
 	 */
-	private record Dense(DenseLayer layer, INDArray weights, FoldedRelu relu, int last) implements Step {
+	private record Dense(DenseLayer layer, INDArray weights, boolean relu, int last) implements Step {
 	}
 
 	private record Activate(ActivationLayer layer, int last) implements Step {
@@ -85,12 +84,9 @@ final class BlockPipeline<A> implements AutoCloseable {
 	 * @param gemm whether wide dense layers go through dgemm
 	 * @param blockDoubles about this many values per block buffer
 	 * ({@link EngineSettings#blockDoubles})
-	 * @param bounds per layer a bound on its output ({@link OutputBounds#of}), or
-	 * {@code null} when none is known: a folded ReLU is then
-	 * {@link FoldedRelu#NAN_TO_ZERO}
 	 */
 	BlockPipeline(ElementType<A> type, List<Layer> layers, A input, int rows, int inWidth, boolean keepLayerOutputs,
-			boolean gemm, int blockDoubles, double[] bounds) {
+			boolean gemm, int blockDoubles) {
 		if (layers.isEmpty()) {
 			throw new IllegalArgumentException("a network has at least one layer");
 		}
@@ -121,12 +117,10 @@ final class BlockPipeline<A> implements AutoCloseable {
 			for (int i = 0; i < n; i++) {
 				if (layers.get(i) instanceof DenseLayer dense) {
 					boolean fold = outputs.get(i) == null && i + 1 < n && isRelu(layers.get(i + 1));
-					FoldedRelu relu = !fold ? FoldedRelu.NONE : bounds != null && bounds[i] < OutputBounds.LIMIT
-							? FoldedRelu.MAX : FoldedRelu.NAN_TO_ZERO;
 					INDArray weights = gemm && dense.inputs() > SMALL && dense.neurons() > SMALL
 							? Nd4j.create(dense.widenedWeights(), new long[] { dense.inputs(), dense.neurons() }, 'c')
 							: null;
-					steps.add(new Dense(dense, weights, relu, fold ? i + 1 : i));
+					steps.add(new Dense(dense, weights, fold, fold ? i + 1 : i));
 					if (fold) {
 						i++;
 					}
@@ -140,19 +134,6 @@ final class BlockPipeline<A> implements AutoCloseable {
 			close();
 			throw e;
 		}
-	}
-
-	/**
-	 * Whether some dense layer's output goes straight into a ReLU (a bound then picks its
-	 * kernel).
-	 */
-	static boolean foldsRelu(List<Layer> layers) {
-		for (int i = 0; i + 1 < layers.size(); i++) {
-			if (layers.get(i) instanceof DenseLayer && isRelu(layers.get(i + 1))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean isRelu(Layer layer) {

@@ -64,7 +64,7 @@ final class Float32Block extends Block<float[]> {
 	}
 
 	@Override
-	void finish(DenseLayer dense, int n, FoldedRelu relu) {
+	void finish(DenseLayer dense, int n, boolean relu) {
 		double[][] d = columns(n, dense.neurons());
 		float[] b = dense.biases();
 		for (int c = 0; c < b.length; c++) {

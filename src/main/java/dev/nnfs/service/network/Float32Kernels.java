@@ -29,11 +29,11 @@ final class Float32Kernels {
 	 * exact.
 	 * @param y float32 scratch of at least {@code n} values
 	 */
-	static void finish(double[] s, int n, float b, FoldedRelu relu, float[] y) {
+	static void finish(double[] s, int n, float b, boolean relu, float[] y) {
 		for (int r = 0; r < n; r++) {
 			y[r] = (float) s[r] + b;
 		}
-		if (relu != FoldedRelu.NONE) {
+		if (relu) {
 			relu(y, n, b);
 		}
 		for (int r = 0; r < n; r++) {

@@ -80,14 +80,8 @@ public final class ForwardEngine {
 	 */
 	ForwardPass<float[]> start(List<Layer> layers, FloatBatch inputs, boolean keepLayerOutputs) {
 		boolean large = large(layers, inputs.rows());
-		// The bounds let a folded ReLU be the vectorised Math.max, worth their scan of
-		// the inputs and
-		// weights in a large pass only. No ReLU is folded when every layer's output is
-		// kept.
-		double[] bounds = large && !keepLayerOutputs && BlockPipeline.foldsRelu(layers)
-				? OutputBounds.of(layers, inputs.values()) : null;
 		BlockPipeline<float[]> pipeline = new BlockPipeline<>(Float32.TYPE, layers, inputs.values(), inputs.rows(),
-				inputs.cols(), keepLayerOutputs, large, settings.blockDoubles(), bounds);
+				inputs.cols(), keepLayerOutputs, large, settings.blockDoubles());
 		// Blocks whose buffers outgrew a few of this engine's blocks are not kept for
 		// later passes.
 		return ForwardPass.start(pipeline, large && settings.parallel() ? HelperThread.shared() : null,

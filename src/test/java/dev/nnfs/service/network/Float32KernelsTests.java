@@ -28,12 +28,12 @@ class Float32KernelsTests {
 			sums[i] = random.nextDouble(-2, 2) * Math.scalb(1.0, random.nextInt(-160, 10));
 		}
 		for (float b : BIASES) {
-			for (FoldedRelu relu : FoldedRelu.values()) {
+			for (boolean relu : new boolean[] { false, true }) {
 				double[] s = sums.clone();
 				Float32Kernels.finish(s, n, b, relu, new float[n]);
 				for (int i = 0; i < n; i++) {
 					float y = (float) sums[i] + b;
-					float expected = relu == FoldedRelu.NONE || !(y < 0f) ? y : 0f;
+					float expected = !relu || !(y < 0f) ? y : 0f;
 					assertThat(Float.floatToRawIntBits((float) s[i])).as("relu %s, bias %s, sum %s", relu, b, sums[i])
 						.isEqualTo(Float.floatToRawIntBits(expected));
 					assertThat(Double.valueOf(s[i])).isEqualTo(Double.valueOf((float) s[i]));
@@ -46,8 +46,8 @@ class Float32KernelsTests {
 	void negativeZeroSurvivesTheReluOnlyWhenBothTheRoundedSumAndTheBiasAreNegativeZero() {
 		double[] negativeBias = { -1e-60, 1e-60 };
 		double[] positiveBias = { -1e-60, 1e-60 };
-		Float32Kernels.finish(negativeBias, 2, -0f, FoldedRelu.MAX, new float[2]);
-		Float32Kernels.finish(positiveBias, 2, 0f, FoldedRelu.MAX, new float[2]);
+		Float32Kernels.finish(negativeBias, 2, -0f, true, new float[2]);
+		Float32Kernels.finish(positiveBias, 2, 0f, true, new float[2]);
 		assertThat(negativeBias).containsExactly(-0.0, 0.0);
 		assertThat(Double.doubleToRawLongBits(negativeBias[0])).isEqualTo(Double.doubleToRawLongBits(-0.0));
 		assertThat(Double.doubleToRawLongBits(positiveBias[0])).isEqualTo(Double.doubleToRawLongBits(0.0));
