@@ -169,7 +169,7 @@ class HotPathFilter extends OncePerRequestFilter {
 				answer = null;
 			}
 			else {
-				FiniteResponseAdvice.check(answer, "", 0);
+				FiniteResponseAdvice.check(answer);
 			}
 		}
 		catch (RuntimeException ex) {
