@@ -11,25 +11,40 @@ import java.time.Duration;
  */
 public final class ComputeDeadline {
 
-	private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+	/**
+	 * One mutable holder per thread, set and cleared in place: a {@code ThreadLocal.set}
+	 * and {@code remove} per request (a new map entry, a boxed {@code Long}) cost more
+	 * than the check itself.
+	 */
+	private static final ThreadLocal<Deadline> DEADLINE = ThreadLocal.withInitial(Deadline::new);
 
 	private ComputeDeadline() {
 	}
 
 	/** Throws if the current request has run past its deadline. */
 	public static void check() {
-		Long deadline = DEADLINE.get();
-		if (deadline != null && System.nanoTime() - deadline > 0) {
+		Deadline deadline = DEADLINE.get();
+		if (deadline.active && System.nanoTime() - deadline.at > 0) {
 			throw new DeadlineExceededException();
 		}
 	}
 
 	static void start(Duration budget) {
-		DEADLINE.set(System.nanoTime() + budget.toNanos());
+		Deadline deadline = DEADLINE.get();
+		deadline.at = System.nanoTime() + budget.toNanos();
+		deadline.active = true;
 	}
 
 	static void clear() {
-		DEADLINE.remove();
+		DEADLINE.get().active = false;
+	}
+
+	private static final class Deadline {
+
+		private long at;
+
+		private boolean active;
+
 	}
 
 }

@@ -56,6 +56,16 @@ public final class NumpyRandom {
 
 	private static final int LOWER_MASK = 0x7FFF_FFFF;
 
+	/**
+	 * The generator words of the last seed set: the 624-step seeding is a chain of
+	 * dependent multiplies (about a microsecond), and requests mostly repeat a seed. The
+	 * words are never written after publication.
+	 */
+	private static volatile Seeded lastSeeded;
+
+	private record Seeded(long seed, int[] words) {
+	}
+
 	private final int[] mt = new int[N];
 
 	private int pos;
@@ -89,11 +99,18 @@ public final class NumpyRandom {
 			throw new IllegalArgumentException(
 					"seed must be between 0 and " + MAX_SEED + " (2^32 - 1), but was " + seed);
 		}
-		int s = (int) seed;
-		this.mt[0] = s;
-		for (int i = 1; i < N; i++) {
-			s = 1812433253 * (s ^ (s >>> 30)) + i;
-			this.mt[i] = s;
+		Seeded last = lastSeeded;
+		if (last != null && last.seed == seed) {
+			System.arraycopy(last.words, 0, this.mt, 0, N);
+		}
+		else {
+			int s = (int) seed;
+			this.mt[0] = s;
+			for (int i = 1; i < N; i++) {
+				s = 1812433253 * (s ^ (s >>> 30)) + i;
+				this.mt[i] = s;
+			}
+			lastSeeded = new Seeded(seed, this.mt.clone());
 		}
 		this.pos = N;
 		this.hasGauss = false;

@@ -32,6 +32,20 @@ class NumpyRandomTests {
 	}
 
 	@Test
+	void aSeedSetAgainGivesTheSameStreamWhateverWasSeededBetween() {
+		// Seeding keeps the last seed's words; each stream must still be numpy's.
+		for (long seed : new long[] { 0, 0, NumpyRandom.MAX_SEED, 0, NumpyRandom.MAX_SEED, NumpyRandom.MAX_SEED }) {
+			double[] expected = (seed == 0) ? SEED_0 : SEED_MAX;
+			NumpyRandom rng = new NumpyRandom(seed);
+			for (double value : expected) {
+				assertBitsEqual(value, rng.nextGaussian());
+			}
+			rng.seed(seed);
+			assertBitsEqual(expected[0], rng.nextGaussian());
+		}
+	}
+
+	@Test
 	void largestSeedIsAccepted() {
 		NumpyRandom rng = new NumpyRandom(NumpyRandom.MAX_SEED);
 		for (double expected : SEED_MAX) {
