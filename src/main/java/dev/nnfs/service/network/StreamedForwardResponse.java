@@ -62,7 +62,7 @@ final class StreamedForwardResponse {
 				gen.writeName("shape");
 				ctxt.writeValue(gen, new int[] { rows, cols });
 				gen.writeName("outputs");
-				FloatBatchSerializer.writeAsReady(gen, out, rows, cols, pass::awaitRows);
+				FloatBatchSerializer.writeAsReady(gen, out, rows, cols, pass::awaitRows, ctxt);
 				Predictions predictions = Predictions.of(out, rows, cols);
 				gen.writeName("argmax");
 				ctxt.writeValue(gen, predictions.argmax());

@@ -24,12 +24,28 @@ import tools.jackson.databind.ValueSerializer;
  * The array is formatted as ASCII bytes into a reusable 4 KB chunk and handed to the
  * generator as raw JSON, a chunk at a time: no {@code String} per number, no character
  * encoding, and one generator call per few hundred numbers instead of one per number.
+ *
+ * <p>
+ * An answer's {@code confidence} repeats each row's largest output, which was just
+ * formatted. So while a batch of at most {@link RowMaxima#MAX_COLS} columns and at least
+ * {@link RowMaxima#MIN_ROWS} rows is written, the characters of each row's largest finite
+ * value are kept ({@link RowMaxima}, an attribute of the one serialization call), and a
+ * rank-1 batch or {@code float[]} of as many values as that batch had rows, written later
+ * in the same call, copies them for every value whose bits are the kept value's; any
+ * other value is formatted. The characters of a float depend on its bits only, so the
+ * answer is the same either way.
  */
 public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
 	@Override
 	public void serialize(FloatBatch batch, JsonGenerator gen, SerializationContext ctxt) {
-		write(gen, batch.values(), batch.rows(), batch.cols(), batch.rank1());
+		if (batch.rank1()) {
+			writeFlat(gen, batch.values(), batch.rows() * batch.cols(), ctxt);
+		}
+		else {
+			write(gen, batch.values(), batch.rows(), batch.cols(), null,
+					RowMaxima.start(ctxt, batch.rows(), batch.cols()));
+		}
 	}
 
 	/**
@@ -37,40 +53,147 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	 * {@code flat}.
 	 */
 	static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat) {
-		write(gen, v, rows, cols, flat, null);
+		if (flat) {
+			writeFlat(gen, v, rows * cols, null);
+		}
+		else {
+			write(gen, v, rows, cols, null, null);
+		}
+	}
+
+	/**
+	 * The first {@code n} values of {@code v} as one flat array; when {@code ctxt} holds
+	 * the row maxima of a batch of {@code n} rows, their characters are reused.
+	 */
+	static void writeFlat(JsonGenerator gen, float[] v, int n, SerializationContext ctxt) {
+		RowMaxima maxima = RowMaxima.of(ctxt, n);
+		RawChunks out = new RawChunks(gen);
+		if (maxima == null) {
+			out.row(v, 0, v.length == 0 ? 0 : n);
+		}
+		else {
+			out.reusing(v, n, maxima);
+		}
+		out.flush();
 	}
 
 	/**
 	 * A row-major {@code [rows, cols]} array as rows, written while it is being filled:
 	 * before writing row {@code r} it asks {@code awaitRows} for at least {@code r + 1}
 	 * ready rows, and that answers how many leading rows are ready (it may compute them
-	 * meanwhile). The same characters as {@link #serialize} for the finished batch.
+	 * meanwhile). The same characters as {@link #serialize} for the finished batch, and
+	 * its row maxima kept in {@code ctxt} in the same way.
 	 */
-	public static void writeAsReady(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows) {
-		write(gen, v, rows, cols, false, awaitRows);
+	public static void writeAsReady(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows,
+			SerializationContext ctxt) {
+		write(gen, v, rows, cols, awaitRows, RowMaxima.start(ctxt, rows, cols));
 	}
 
-	private static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat,
-			IntUnaryOperator awaitRows) {
+	private static void write(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows,
+			RowMaxima maxima) {
 		int ready = awaitRows == null ? rows : 0;
 		RawChunks out = new RawChunks(gen);
-		if (flat) {
-			out.row(v, 0, v.length == 0 ? 0 : rows * cols);
-		}
-		else {
-			out.put('[');
-			for (int r = 0, off = 0; r < rows; r++, off += cols) {
-				if (r == ready) {
-					ready = awaitRows.applyAsInt(r + 1);
-				}
-				if (r > 0) {
-					out.put(',');
-				}
+		out.put('[');
+		for (int r = 0, off = 0; r < rows; r++, off += cols) {
+			if (r == ready) {
+				ready = awaitRows.applyAsInt(r + 1);
+			}
+			if (r > 0) {
+				out.put(',');
+			}
+			if (maxima == null) {
 				out.row(v, off, cols);
 			}
-			out.put(']');
+			else {
+				out.rowKeepingMax(v, off, cols, r, maxima);
+			}
 		}
+		out.put(']');
 		out.flush();
+	}
+
+	/**
+	 * The characters of each row's largest finite value (the first of equal ones), kept
+	 * in row order while a batch is written, for a per-row vector written after it in the
+	 * same serialization call. A row whose largest value is not finite keeps nothing.
+	 */
+	static final class RowMaxima {
+
+		/** Batches up to this wide keep their maxima (finding one is a few compares). */
+		static final int MAX_COLS = 16;
+
+		/** Below this many rows there is too little to reuse to pay for the record. */
+		static final int MIN_ROWS = 16;
+
+		private static final Object KEY = RowMaxima.class;
+
+		private final int[] bits;
+
+		/**
+		 * End of row {@code r}'s characters in {@link #chars}; its start is row r-1's
+		 * end.
+		 */
+		private final int[] ends;
+
+		private byte[] chars;
+
+		private int used;
+
+		private RowMaxima(int rows) {
+			this.bits = new int[rows];
+			this.ends = new int[rows];
+			this.chars = new byte[Math.max(16, Math.min(rows, 1 << 16) * 12)];
+		}
+
+		/** A new record for a batch about to be written, or none for a wide batch. */
+		static RowMaxima start(SerializationContext ctxt, int rows, int cols) {
+			if (ctxt == null || rows < MIN_ROWS || cols > MAX_COLS || cols == 0) {
+				return null;
+			}
+			RowMaxima maxima = new RowMaxima(rows);
+			ctxt.setAttribute(KEY, maxima);
+			return maxima;
+		}
+
+		/** The maxima kept in this call for a batch of {@code rows} rows, if any. */
+		static RowMaxima of(SerializationContext ctxt, int rows) {
+			if (ctxt == null) {
+				return null;
+			}
+			Object kept = ctxt.getAttribute(KEY);
+			return (kept instanceof RowMaxima maxima && maxima.bits.length == rows) ? maxima : null;
+		}
+
+		void keep(int row, float value, byte[] from, int start, int end) {
+			int n = end - start;
+			if (used + n > chars.length) {
+				chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + n));
+			}
+			System.arraycopy(from, start, chars, used, n);
+			used += n;
+			bits[row] = Float.floatToRawIntBits(value);
+			ends[row] = used;
+		}
+
+		void skip(int row) {
+			ends[row] = used;
+		}
+
+		/**
+		 * Copies row {@code row}'s kept characters to {@code to} at {@code at} when they
+		 * are those of {@code value}; returns the new end, or -1 when nothing was kept
+		 * for that value.
+		 */
+		int copy(int row, float value, byte[] to, int at) {
+			int start = row == 0 ? 0 : ends[row - 1];
+			int n = ends[row] - start;
+			if (n <= 0 || bits[row] != Float.floatToRawIntBits(value)) {
+				return -1;
+			}
+			System.arraycopy(chars, start, to, at, n);
+			return at + n;
+		}
+
 	}
 
 	/**
@@ -117,14 +240,79 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 					len = FloatFormat.write(f, buf, len);
 				}
 				else {
-					// As Jackson writes them by default (WRITE_NAN_AS_STRINGS): "NaN",
-					// "Infinity".
-					byte[] s = ('"' + Float.toString(f) + '"').getBytes(StandardCharsets.US_ASCII);
-					System.arraycopy(s, 0, buf, len, s.length);
-					len += s.length;
+					nonFinite(f);
 				}
 			}
 			put(']');
+		}
+
+		/** {@link #row} that keeps the characters of the row's largest finite value. */
+		void rowKeepingMax(float[] v, int off, int n, int row, RowMaxima maxima) {
+			int best = off;
+			for (int i = off + 1, end = off + n; i < end; i++) {
+				if (v[i] > v[best]) {
+					best = i;
+				}
+			}
+			put('[');
+			for (int i = off, end = off + n; i < end; i++) {
+				if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
+					flush();
+				}
+				if (i > off) {
+					buf[len++] = ',';
+				}
+				float f = v[i];
+				if (Float.isFinite(f)) {
+					int start = len;
+					len = FloatFormat.write(f, buf, len);
+					if (i == best) {
+						maxima.keep(row, f, buf, start, len);
+					}
+				}
+				else {
+					nonFinite(f);
+				}
+			}
+			if (!Float.isFinite(v[best])) {
+				maxima.skip(row);
+			}
+			put(']');
+		}
+
+		/**
+		 * {@link #row} of {@code v[0 .. n)}, copying the kept characters of row maxima.
+		 */
+		void reusing(float[] v, int n, RowMaxima maxima) {
+			put('[');
+			for (int i = 0; i < n; i++) {
+				if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
+					flush();
+				}
+				if (i > 0) {
+					buf[len++] = ',';
+				}
+				float f = v[i];
+				int end = maxima.copy(i, f, buf, len);
+				if (end >= 0) {
+					len = end;
+				}
+				else if (Float.isFinite(f)) {
+					len = FloatFormat.write(f, buf, len);
+				}
+				else {
+					nonFinite(f);
+				}
+			}
+			put(']');
+		}
+
+		private void nonFinite(float f) {
+			// As Jackson writes them by default (WRITE_NAN_AS_STRINGS): "NaN",
+			// "Infinity".
+			byte[] s = ('"' + Float.toString(f) + '"').getBytes(StandardCharsets.US_ASCII);
+			System.arraycopy(s, 0, buf, len, s.length);
+			len += s.length;
 		}
 
 		void flush() {

@@ -63,6 +63,75 @@ class FloatBatchSerializerTests {
 		}
 	}
 
+	record Answer(FloatBatch outputs, int[] argmax, FloatBatch confidence, float[] again, FloatBatch other) {
+	}
+
+	@Test
+	void rowMaximaReusedForTheConfidenceGiveTheSameBytes() {
+		SimpleModule chunkedModule = new SimpleModule();
+		chunkedModule.addSerializer(FloatBatch.class, new FloatBatchSerializer());
+		chunkedModule.addSerializer(float[].class, new FloatArraySerializer());
+		JsonMapper chunked = JsonMapper.builder()
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+			.addModule(chunkedModule)
+			.build();
+		SplittableRandom random = new SplittableRandom(11);
+		for (int trial = 0; trial < 300; trial++) {
+			int rows = random.nextInt(1, trial < 280 ? 60 : 6000);
+			int cols = random.nextInt(1, 20);
+			float[] v = new float[rows * cols];
+			for (int i = 0; i < v.length; i++) {
+				v[i] = switch (random.nextInt(30)) {
+					case 0 -> Float.NaN;
+					case 1 -> Float.POSITIVE_INFINITY;
+					case 2 -> Float.NEGATIVE_INFINITY;
+					case 3 -> -0f;
+					case 4 -> 0f;
+					case 5 -> (i > 0) ? v[i - 1] : 1f;
+					case 6, 7, 8 -> random.nextInt(-3, 4) / 3f;
+					default -> Float.intBitsToFloat(random.nextInt());
+				};
+			}
+			FloatBatch outputs = FloatBatch.of(v, rows, cols);
+			Predictions predictions = Predictions.of(v, rows, cols);
+			float[] shuffled = predictions.confidence().clone();
+			for (int i = 0; i < shuffled.length; i++) {
+				if (random.nextInt(5) == 0) {
+					shuffled[i] = Float.intBitsToFloat(random.nextInt());
+				}
+			}
+			FloatBatch other = FloatBatch.vector(random.nextBoolean() ? shuffled : new float[random.nextInt(1, 9)]);
+			Answer answer = new Answer(outputs, predictions.argmax(), FloatBatch.vector(predictions.confidence()),
+					shuffled, other);
+			String expected = PER_NUMBER.writeValueAsString(answer);
+			assertThat(chunked.writeValueAsString(answer)).as("trial %d, %d x %d", trial, rows, cols)
+				.isEqualTo(expected);
+			assertThat(new String(chunked.writeValueAsBytes(answer), java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo(expected);
+		}
+	}
+
+	/** Row maxima as {@code Predictions} finds them: the first of the largest. */
+	private record Predictions(int[] argmax, float[] confidence) {
+
+		static Predictions of(float[] v, int rows, int cols) {
+			int[] argmax = new int[rows];
+			float[] confidence = new float[rows];
+			for (int r = 0; r < rows; r++) {
+				int best = 0;
+				for (int c = 1; c < cols; c++) {
+					if (v[r * cols + c] > v[r * cols + best]) {
+						best = c;
+					}
+				}
+				argmax[r] = best;
+				confidence[r] = v[r * cols + best];
+			}
+			return new Predictions(argmax, confidence);
+		}
+
+	}
+
 	@Test
 	void floatArraysAsJacksonWritesThem() {
 		SimpleModule module = new SimpleModule();

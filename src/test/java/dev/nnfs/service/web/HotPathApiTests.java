@@ -19,9 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.apache.catalina.connector.Connector;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +58,24 @@ class HotPathApiTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private WebServerApplicationContext context;
+
+	@Test
+	void theBooksNetworksAnswerFitsOneSocketWrite() throws Exception {
+		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+		int buffer = Integer.parseInt(String.valueOf(connector.getProperty("socket.appWriteBufSize")));
+		assertThat(buffer).isEqualTo(16 * 1024);
+		HttpResponse<byte[]> answer = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/network/forward"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(SEEDS_NETWORK))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		// the body and about 100 bytes of status line and headers
+		assertThat(answer.body().length + 200).isLessThan(buffer);
+	}
 
 	static Stream<Arguments> requests() {
 		return Stream.of(Arguments.of("/activations/softmax", "{\"inputs\": [[1, 2, 3]]}", 200),
