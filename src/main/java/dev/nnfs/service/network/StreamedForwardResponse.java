@@ -1,7 +1,6 @@
 package dev.nnfs.service.network;
 
 import dev.nnfs.service.activation.Predictions;
-import dev.nnfs.service.tensor.FloatArraySerializer;
 import dev.nnfs.service.tensor.FloatBatch;
 import dev.nnfs.service.tensor.FloatBatchSerializer;
 
@@ -47,8 +46,6 @@ final class StreamedForwardResponse {
 
 	static final class Serializer extends ValueSerializer<StreamedForwardResponse> {
 
-		private static final FloatArraySerializer CONFIDENCE = new FloatArraySerializer();
-
 		@Override
 		public void serialize(StreamedForwardResponse value, JsonGenerator gen, SerializationContext ctxt) {
 			try (ForwardPass<float[]> pass = value.network.engine()
@@ -62,12 +59,14 @@ final class StreamedForwardResponse {
 				gen.writeName("shape");
 				ctxt.writeValue(gen, new int[] { rows, cols });
 				gen.writeName("outputs");
-				FloatBatchSerializer.writeAsReady(gen, out, rows, cols, pass::awaitRows, ctxt);
+				FloatBatchSerializer.RowMaxima maxima = FloatBatchSerializer.RowMaxima.forAnswer(rows, cols);
+				FloatBatchSerializer.writeAsReady(gen, out, rows, cols, pass::awaitRows, maxima);
 				Predictions predictions = Predictions.of(out, rows, cols);
 				gen.writeName("argmax");
 				ctxt.writeValue(gen, predictions.argmax());
 				gen.writeName("confidence");
-				CONFIDENCE.serialize(predictions.floatConfidence(), gen, ctxt);
+				float[] confidence = predictions.floatConfidence();
+				FloatBatchSerializer.writeFlat(gen, confidence, confidence.length, maxima);
 				gen.writeName("rng");
 				ctxt.writeValue(gen, value.rng);
 				gen.writeEndObject();

@@ -29,22 +29,21 @@ import tools.jackson.databind.ValueSerializer;
  * An answer's {@code confidence} repeats each row's largest output, which was just
  * formatted. So while a batch of at most {@link RowMaxima#MAX_COLS} columns and at least
  * {@link RowMaxima#MIN_ROWS} rows is written, the characters of each row's largest finite
- * value are kept ({@link RowMaxima}, an attribute of the one serialization call), and a
- * rank-1 batch or {@code float[]} of as many values as that batch had rows, written later
- * in the same call, copies them for every value whose bits are the kept value's; any
- * other value is formatted. The characters of a float depend on its bits only, so the
- * answer is the same either way.
+ * value are kept ({@link RowMaxima}), and a rank-1 batch or {@code float[]} of as many
+ * values as that batch had rows, written next to the same generator, copies them for
+ * every value whose bits are the kept value's; any other value is formatted. The
+ * characters of a float depend on its bits only, so the answer is the same either way.
  */
 public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 
 	@Override
 	public void serialize(FloatBatch batch, JsonGenerator gen, SerializationContext ctxt) {
 		if (batch.rank1()) {
-			writeFlat(gen, batch.values(), batch.rows() * batch.cols(), ctxt);
+			writeFlat(gen, batch.values(), batch.rows() * batch.cols());
 		}
 		else {
 			write(gen, batch.values(), batch.rows(), batch.cols(), null,
-					RowMaxima.start(ctxt, batch.rows(), batch.cols()));
+					RowMaxima.kept(gen, batch.rows(), batch.cols()));
 		}
 	}
 
@@ -62,13 +61,25 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	}
 
 	/**
-	 * The first {@code n} values of {@code v} as one flat array; when {@code ctxt} holds
-	 * the row maxima of a batch of {@code n} rows, their characters are reused.
+	 * The first {@code n} values of {@code v} as one flat array, reusing the characters
+	 * of the row maxima this thread kept while it wrote a batch of {@code n} rows to the
+	 * same generator.
 	 */
-	static void writeFlat(JsonGenerator gen, float[] v, int n, SerializationContext ctxt) {
-		RowMaxima maxima = RowMaxima.of(ctxt, n);
+	static void writeFlat(JsonGenerator gen, float[] v, int n) {
+		RowMaxima maxima = RowMaxima.of(gen, n);
+		writeFlat(gen, v, n, maxima);
+		if (maxima != null) {
+			maxima.release();
+		}
+	}
+
+	/**
+	 * The first {@code n} values of {@code v} as one flat array, reusing the characters
+	 * kept in {@code maxima} (of a batch of {@code n} rows) when it is not null.
+	 */
+	public static void writeFlat(JsonGenerator gen, float[] v, int n, RowMaxima maxima) {
 		RawChunks out = new RawChunks(gen);
-		if (maxima == null) {
+		if (maxima == null || !maxima.holds(n)) {
 			out.row(v, 0, v.length == 0 ? 0 : n);
 		}
 		else {
@@ -81,12 +92,13 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	 * A row-major {@code [rows, cols]} array as rows, written while it is being filled:
 	 * before writing row {@code r} it asks {@code awaitRows} for at least {@code r + 1}
 	 * ready rows, and that answers how many leading rows are ready (it may compute them
-	 * meanwhile). The same characters as {@link #serialize} for the finished batch, and
-	 * its row maxima kept in {@code ctxt} in the same way.
+	 * meanwhile). The same characters as {@link #serialize} for the finished batch; the
+	 * characters of its row maxima are kept in {@code maxima} when it is not null
+	 * ({@link RowMaxima#forAnswer}).
 	 */
 	public static void writeAsReady(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows,
-			SerializationContext ctxt) {
-		write(gen, v, rows, cols, awaitRows, RowMaxima.start(ctxt, rows, cols));
+			RowMaxima maxima) {
+		write(gen, v, rows, cols, awaitRows, maxima);
 	}
 
 	private static void write(JsonGenerator gen, float[] v, int rows, int cols, IntUnaryOperator awaitRows,
@@ -110,14 +122,21 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		}
 		out.put(']');
 		out.flush();
+		if (maxima != null) {
+			maxima.complete(rows);
+		}
 	}
 
 	/**
 	 * The characters of each row's largest finite value (the first of equal ones), kept
-	 * in row order while a batch is written, for a per-row vector written after it in the
-	 * same serialization call. A row whose largest value is not finite keeps nothing.
+	 * in row order while a batch is written, for a per-row vector written after it. A row
+	 * whose largest value is not finite keeps nothing. The record of an answer computed
+	 * in full is the writing thread's own, reused from answer to answer and tied to the
+	 * generator that wrote the batch ({@link FloatBatchSerializer#serialize}, then
+	 * {@link FloatArraySerializer} or a rank-1 batch); a streamed answer makes one for
+	 * itself ({@link #forAnswer}).
 	 */
-	static final class RowMaxima {
+	public static final class RowMaxima {
 
 		/** Batches up to this wide keep their maxima (finding one is a few compares). */
 		static final int MAX_COLS = 16;
@@ -125,43 +144,84 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		/** Below this many rows there is too little to reuse to pay for the record. */
 		static final int MIN_ROWS = 16;
 
-		private static final Object KEY = RowMaxima.class;
+		/**
+		 * Up to this many rows a thread's record is kept between answers (about 25 KB);
+		 * larger answers computed in full format their confidence again.
+		 */
+		static final int MAX_KEPT_ROWS = 1024;
 
-		private final int[] bits;
+		private static final ThreadLocal<RowMaxima> KEPT = ThreadLocal.withInitial(() -> new RowMaxima(MIN_ROWS));
+
+		/** The generator the kept batch was written to; null once used or released. */
+		private JsonGenerator owner;
+
+		/** Rows of the batch written in full, or -1 while it is being written. */
+		private int rows = -1;
+
+		private int[] bits;
 
 		/**
 		 * End of row {@code r}'s characters in {@link #chars}; its start is row r-1's
 		 * end.
 		 */
-		private final int[] ends;
+		private int[] ends;
 
 		private byte[] chars;
 
 		private int used;
 
-		private RowMaxima(int rows) {
-			this.bits = new int[rows];
-			this.ends = new int[rows];
-			this.chars = new byte[Math.max(16, Math.min(rows, 1 << 16) * 12)];
+		private RowMaxima(int capacity) {
+			this.bits = new int[capacity];
+			this.ends = new int[capacity];
+			this.chars = new byte[capacity * 12];
 		}
 
-		/** A new record for a batch about to be written, or none for a wide batch. */
-		static RowMaxima start(SerializationContext ctxt, int rows, int cols) {
-			if (ctxt == null || rows < MIN_ROWS || cols > MAX_COLS || cols == 0) {
+		/**
+		 * A record for the rows of a streamed answer of {@code rows × cols}, or null when
+		 * the batch is too narrow or too wide to be worth one.
+		 */
+		public static RowMaxima forAnswer(int rows, int cols) {
+			return (rows < MIN_ROWS || cols > MAX_COLS || cols == 0) ? null : new RowMaxima(rows);
+		}
+
+		/**
+		 * This thread's record, made ready for a batch written to {@code gen}, or null.
+		 */
+		static RowMaxima kept(JsonGenerator gen, int rows, int cols) {
+			if (rows < MIN_ROWS || rows > MAX_KEPT_ROWS || cols > MAX_COLS || cols == 0) {
 				return null;
 			}
-			RowMaxima maxima = new RowMaxima(rows);
-			ctxt.setAttribute(KEY, maxima);
+			RowMaxima maxima = KEPT.get();
+			if (maxima.bits.length < rows) {
+				maxima.bits = new int[rows];
+				maxima.ends = new int[rows];
+			}
+			maxima.owner = gen;
+			maxima.rows = -1;
+			maxima.used = 0;
 			return maxima;
 		}
 
-		/** The maxima kept in this call for a batch of {@code rows} rows, if any. */
-		static RowMaxima of(SerializationContext ctxt, int rows) {
-			if (ctxt == null) {
-				return null;
-			}
-			Object kept = ctxt.getAttribute(KEY);
-			return (kept instanceof RowMaxima maxima && maxima.bits.length == rows) ? maxima : null;
+		/**
+		 * This thread's record when it holds a batch of {@code rows} rows written to
+		 * {@code gen}.
+		 */
+		static RowMaxima of(JsonGenerator gen, int rows) {
+			RowMaxima maxima = KEPT.get();
+			return (maxima.owner == gen && maxima.holds(rows)) ? maxima : null;
+		}
+
+		boolean holds(int n) {
+			return rows == n;
+		}
+
+		void complete(int n) {
+			rows = n;
+		}
+
+		void release() {
+			owner = null;
+			rows = -1;
 		}
 
 		void keep(int row, float value, byte[] from, int start, int end) {

@@ -66,6 +66,10 @@ class FloatBatchSerializerTests {
 	record Answer(FloatBatch outputs, int[] argmax, FloatBatch confidence, float[] again, FloatBatch other) {
 	}
 
+	/** The vector right after the batch matches its row maxima only in part. */
+	record Mixed(FloatBatch outputs, float[] partly, FloatBatch confidence) {
+	}
+
 	@Test
 	void rowMaximaReusedForTheConfidenceGiveTheSameBytes() {
 		SimpleModule chunkedModule = new SimpleModule();
@@ -106,6 +110,8 @@ class FloatBatchSerializerTests {
 			String expected = PER_NUMBER.writeValueAsString(answer);
 			assertThat(chunked.writeValueAsString(answer)).as("trial %d, %d x %d", trial, rows, cols)
 				.isEqualTo(expected);
+			Mixed mixed = new Mixed(outputs, shuffled, FloatBatch.vector(predictions.confidence()));
+			assertThat(chunked.writeValueAsString(mixed)).isEqualTo(PER_NUMBER.writeValueAsString(mixed));
 			assertThat(new String(chunked.writeValueAsBytes(answer), java.nio.charset.StandardCharsets.UTF_8))
 				.isEqualTo(expected);
 		}
