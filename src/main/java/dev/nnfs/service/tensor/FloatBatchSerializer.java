@@ -113,12 +113,7 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 			if (r > 0) {
 				out.put(',');
 			}
-			if (maxima == null) {
-				out.row(v, off, cols);
-			}
-			else {
-				out.rowKeepingMax(v, off, cols, r, maxima);
-			}
+			out.row(v, off, cols, r, maxima);
 		}
 		out.put(']');
 		out.flush();
@@ -287,31 +282,21 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		}
 
 		void row(float[] v, int off, int n) {
-			put('[');
-			for (int i = off, end = off + n; i < end; i++) {
-				if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
-					flush();
-				}
-				if (i > off) {
-					buf[len++] = ',';
-				}
-				float f = v[i];
-				if (Float.isFinite(f)) {
-					len = FloatFormat.write(f, buf, len);
-				}
-				else {
-					nonFinite(f);
-				}
-			}
-			put(']');
+			row(v, off, n, 0, null);
 		}
 
-		/** {@link #row} that keeps the characters of the row's largest finite value. */
-		void rowKeepingMax(float[] v, int off, int n, int row, RowMaxima maxima) {
-			int best = off;
-			for (int i = off + 1, end = off + n; i < end; i++) {
-				if (v[i] > v[best]) {
-					best = i;
+		/**
+		 * {@code v[off .. off + n)} as one JSON array; with {@code maxima}, the
+		 * characters of its largest finite value are kept as those of row {@code row}.
+		 */
+		void row(float[] v, int off, int n, int row, RowMaxima maxima) {
+			int best = -1;
+			if (maxima != null) {
+				best = off;
+				for (int i = off + 1, end = off + n; i < end; i++) {
+					if (v[i] > v[best]) {
+						best = i;
+					}
 				}
 			}
 			put('[');
@@ -334,7 +319,7 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 					nonFinite(f);
 				}
 			}
-			if (!Float.isFinite(v[best])) {
+			if (maxima != null && !Float.isFinite(v[best])) {
 				maxima.skip(row);
 			}
 			put(']');
