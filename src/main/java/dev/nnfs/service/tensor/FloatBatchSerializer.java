@@ -48,19 +48,6 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	}
 
 	/**
-	 * A row-major {@code [rows, cols]} array as rows, or as one flat array when
-	 * {@code flat}.
-	 */
-	static void write(JsonGenerator gen, float[] v, int rows, int cols, boolean flat) {
-		if (flat) {
-			writeFlat(gen, v, rows * cols, null);
-		}
-		else {
-			write(gen, v, rows, cols, null, null);
-		}
-	}
-
-	/**
 	 * The first {@code n} values of {@code v} as one flat array, reusing the characters
 	 * of the row maxima this thread kept while it wrote a batch of {@code n} rows to the
 	 * same generator.
@@ -80,7 +67,7 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 	public static void writeFlat(JsonGenerator gen, float[] v, int n, RowMaxima maxima) {
 		RawChunks out = new RawChunks(gen);
 		if (maxima == null || !maxima.holds(n)) {
-			out.row(v, 0, v.length == 0 ? 0 : n);
+			out.row(v, 0, v.length == 0 ? 0 : n, 0, null);
 		}
 		else {
 			out.reusing(v, n, maxima);
@@ -281,10 +268,6 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 			buf[len++] = (byte) c;
 		}
 
-		void row(float[] v, int off, int n) {
-			row(v, off, n, 0, null);
-		}
-
 		/**
 		 * {@code v[off .. off + n)} as one JSON array; with {@code maxima}, the
 		 * characters of its largest finite value are kept as those of row {@code row}.
@@ -301,26 +284,17 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 			}
 			put('[');
 			for (int i = off, end = off + n; i < end; i++) {
-				if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
-					flush();
-				}
-				if (i > off) {
-					buf[len++] = ',';
-				}
-				float f = v[i];
-				if (Float.isFinite(f)) {
-					int start = len;
-					len = FloatFormat.write(f, buf, len);
-					if (i == best) {
-						maxima.keep(row, f, buf, start, len);
+				beforeNumber(i == off);
+				int start = len;
+				number(v[i]);
+				if (i == best) {
+					if (Float.isFinite(v[i])) {
+						maxima.keep(row, v[i], buf, start, len);
+					}
+					else {
+						maxima.skip(row);
 					}
 				}
-				else {
-					nonFinite(f);
-				}
-			}
-			if (maxima != null && !Float.isFinite(v[best])) {
-				maxima.skip(row);
 			}
 			put(']');
 		}
@@ -331,25 +305,36 @@ public final class FloatBatchSerializer extends ValueSerializer<FloatBatch> {
 		void reusing(float[] v, int n, RowMaxima maxima) {
 			put('[');
 			for (int i = 0; i < n; i++) {
-				if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
-					flush();
-				}
-				if (i > 0) {
-					buf[len++] = ',';
-				}
-				float f = v[i];
-				int end = maxima.copy(i, f, buf, len);
+				beforeNumber(i == 0);
+				int end = maxima.copy(i, v[i], buf, len);
 				if (end >= 0) {
 					len = end;
 				}
-				else if (Float.isFinite(f)) {
-					len = FloatFormat.write(f, buf, len);
-				}
 				else {
-					nonFinite(f);
+					number(v[i]);
 				}
 			}
 			put(']');
+		}
+
+		/** Room for one more number, and the comma before it unless it is the first. */
+		private void beforeNumber(boolean first) {
+			if (len > SIZE - FloatFormat.MAX_CHARS - 1) {
+				flush();
+			}
+			if (!first) {
+				buf[len++] = ',';
+			}
+		}
+
+		/** {@code f} in shortest form, or as Jackson writes a non-finite value. */
+		private void number(float f) {
+			if (Float.isFinite(f)) {
+				len = FloatFormat.write(f, buf, len);
+			}
+			else {
+				nonFinite(f);
+			}
 		}
 
 		private void nonFinite(float f) {
