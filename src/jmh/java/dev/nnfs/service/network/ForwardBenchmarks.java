@@ -31,9 +31,6 @@ public class ForwardBenchmarks {
 
 	private static final EngineSettings DEFAULTS = EngineSettings.defaults();
 
-	private static final ForwardEngine ONE_CORE = new ForwardEngine(
-			new EngineSettings(DEFAULTS.nativeMinMacs(), DEFAULTS.blockDoubles(), false));
-
 	private static final ForwardEngine WHOLE_LAYERS = new ForwardEngine(
 			new EngineSettings(DEFAULTS.nativeMinMacs(), Integer.MAX_VALUE, false));
 
@@ -65,6 +62,15 @@ public class ForwardBenchmarks {
 		@Param({ "1" })
 		int threads;
 
+		/**
+		 * {@code nnfs.engine.block-doubles} of {@code bigBatchOneCore}'s engine (the default,
+		 * 65536: 1,024 rows of a 64-wide layer); {@code -p blockDoubles=16384,65536} to compare.
+		 */
+		@Param({ "65536" })
+		int blockDoubles;
+
+		ForwardEngine oneCore;
+
 		Network network;
 
 		FloatBatch inputs;
@@ -73,6 +79,7 @@ public class ForwardBenchmarks {
 		public void setUp() throws Exception {
 			Nd4j.getEnvironment().setMaxThreads(threads);
 			Nd4j.factory().blas().setMaxThreads(threads);
+			oneCore = new ForwardEngine(new EngineSettings(DEFAULTS.nativeMinMacs(), blockDoubles, false));
 			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.bigBatchRequest(100_000), ForwardRequest.class);
 			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
 			network = plan.network();
@@ -105,7 +112,7 @@ public class ForwardBenchmarks {
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatchOneCore(Big b) {
-		FloatBatch out = ONE_CORE.forward(b.network.layers(), b.inputs, false).get(0);
+		FloatBatch out = b.oneCore.forward(b.network.layers(), b.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 

@@ -12,9 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -37,6 +39,35 @@ public class SoftmaxBenchmarks {
 		float[] v = { 1f, 2f, 3f };
 		softmax.applyInPlace(v, 1, 3, params);
 		return Predictions.of(v, 1, 3);
+	}
+
+	/**
+	 * The last layer of the 100,000-row pass: softmax over 100,000 rows of 3, inputs of the
+	 * size a dense layer of small weights gives (standard normal, seed 7).
+	 */
+	@State(Scope.Benchmark)
+	public static class Big {
+
+		final float[] inputs = new float[300_000];
+
+		final float[] values = new float[300_000];
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			java.util.Random random = new java.util.Random(7);
+			for (int i = 0; i < inputs.length; i++) {
+				inputs[i] = (float) random.nextGaussian();
+			}
+		}
+
+	}
+
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	public float[] softmaxBigBatch(Big b) {
+		System.arraycopy(b.inputs, 0, b.values, 0, b.values.length);
+		Softmax.softmaxRowsInPlace(b.values, 100_000, 3);
+		return b.values;
 	}
 
 	@Benchmark

@@ -2,7 +2,6 @@ package dev.nnfs.service.network;
 
 import java.util.SplittableRandom;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,8 +22,9 @@ public final class BlasSummationOrder {
 
 	/**
 	 * Runs one dgemm shaped like the service's blocks (256 × 64 by 64 × 64, float32
-	 * values of mixed magnitudes, so that the order of a sum shows in its bits) and
-	 * compares every result with the in-order sum.
+	 * values of mixed magnitudes, so that the order of a sum shows in its bits), through
+	 * the call the engine makes ({@link NativeScratch#gemm}), and compares every result
+	 * with the in-order sum.
 	 * @return how many of the 16,384 results differ from the in-order sum (0 when the
 	 * BLAS sums in input order)
 	 */
@@ -33,27 +33,27 @@ public final class BlasSummationOrder {
 		int k = 64;
 		int m = 64;
 		SplittableRandom random = new SplittableRandom(1);
-		double[] x = new double[n * k];
+		double[][] x = new double[k][n];
 		double[] w = new double[k * m];
-		for (int i = 0; i < x.length; i++) {
-			x[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
+		for (double[] column : x) {
+			for (int r = 0; r < n; r++) {
+				column[r] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
+			}
 		}
 		for (int i = 0; i < w.length; i++) {
 			w[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-3, 4)));
 		}
+		double[][] product = new double[m][n];
 		int mismatches = 0;
-		try (INDArray a = Nd4j.create(x, new long[] { n, k }, 'c');
-				INDArray b = Nd4j.create(w, new long[] { k, m }, 'c');
-				INDArray p = Nd4j.create(DataType.DOUBLE, new long[] { n, m }, 'c')) {
-			Nd4j.gemm(a, b, p, false, false, 1.0, 0.0);
-			double[] product = p.data().asDouble();
+		try (INDArray b = Nd4j.create(w, new long[] { k, m }, 'c'); NativeScratch scratch = new NativeScratch()) {
+			scratch.gemm(x, n, k, b, m, product, 0);
 			for (int r = 0; r < n; r++) {
 				for (int c = 0; c < m; c++) {
 					double s = 0.0;
 					for (int j = 0; j < k; j++) {
-						s += x[r * k + j] * w[j * m + c];
+						s += x[j][r] * w[j * m + c];
 					}
-					if (Double.doubleToRawLongBits(s) != Double.doubleToRawLongBits(product[r * m + c])) {
+					if (Double.doubleToRawLongBits(s) != Double.doubleToRawLongBits(product[c][r])) {
 						mismatches++;
 					}
 				}
