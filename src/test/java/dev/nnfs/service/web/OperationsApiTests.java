@@ -1,5 +1,8 @@
 package dev.nnfs.service.web;
 
+import java.time.Duration;
+import java.util.regex.Pattern;
+
 import dev.nnfs.service.ApiTest;
 import dev.nnfs.service.network.BlasSummationOrder;
 
@@ -58,8 +61,14 @@ class OperationsApiTests {
 	void oneAccessLinePerRequestWithoutTheBody(CapturedOutput output) throws Exception {
 		mvc.perform(post("/activations/softmax").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"inputs\": [[12345.678, 2]]}")).andExpect(status().isOk());
-		assertThat(output.getOut()).containsPattern("nnfs\\.access +: POST /activations/softmax 200 [0-9.]+ ms")
-			.doesNotContain("12345.678");
+		// Console lines leave in batches, at least every
+		// nnfs.logging.console-flush-interval.
+		Pattern line = Pattern.compile("nnfs\\.access +: POST /activations/softmax 200 [0-9.]+ ms");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!line.matcher(output.getOut()).find() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(output.getOut()).containsPattern(line).doesNotContain("12345.678");
 	}
 
 	@Test
