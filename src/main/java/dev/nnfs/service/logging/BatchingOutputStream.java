@@ -33,11 +33,6 @@ final class BatchingOutputStream extends OutputStream {
 		this.buffer = new byte[capacity];
 	}
 
-	/** The stream batches go to. */
-	OutputStream target() {
-		return out;
-	}
-
 	@Override
 	public void write(int b) throws IOException {
 		write(new byte[] { (byte) b }, 0, 1);
