@@ -52,6 +52,12 @@ public final class ConsoleBatching implements AutoCloseable {
 			BatchingOutputStream batching, boolean immediateFlush) {
 	}
 
+	private ConsoleBatching() {
+		this.root = null;
+		this.flushAtWarn = null;
+		this.flusher = null;
+	}
+
 	private ConsoleBatching(LoggerContext context, Duration interval) {
 		this.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); !interval.isZero() && it.hasNext();) {
@@ -96,6 +102,11 @@ public final class ConsoleBatching implements AutoCloseable {
 			throw new IllegalArgumentException("interval must not be negative, not " + interval);
 		}
 		return new ConsoleBatching(context, interval);
+	}
+
+	/** An installation that batches nothing (logging other than Logback's). */
+	public static ConsoleBatching none() {
+		return new ConsoleBatching();
 	}
 
 	/** Whether any console appender was batched by this installation. */

@@ -118,6 +118,16 @@ class ConsoleBatchingTests {
 	}
 
 	@Test
+	void noInstallationBatchesNothingAndClosesQuietly() {
+		ConsoleBatching none = ConsoleBatching.none();
+		assertThat(none.batching()).isFalse();
+		none.flush();
+		none.close();
+		log.info("untouched");
+		assertThat(written()).isEqualTo("INFO untouched\n");
+	}
+
+	@Test
 	void refusesANegativeInterval() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConsoleBatching.install(context, Duration.ofMillis(-1)));
 	}
