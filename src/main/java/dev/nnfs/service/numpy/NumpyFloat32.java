@@ -124,11 +124,8 @@ public final class NumpyFloat32 {
 	 */
 	public static float exp(float x) {
 		if (x >= FAST_EXP_MIN && x <= FAST_EXP_MAX) {
-			float q = x * LOG2E + RINT_CVT_MAGIC - RINT_CVT_MAGIC;
-			float r = Math.fma(q, CODY_WAITE_LOGE_2_HIGH, x);
-			r = Math.fma(q, CODY_WAITE_LOGE_2_LOW, r);
-			r = Math.fma(q, 0.0f, r);
-			return expPolynomial(r) * Float.intBitsToFloat(((int) q + 127) << 23);
+			float q = quadrant(x);
+			return expPolynomial(reduced(x, q)) * Float.intBitsToFloat(((int) q + 127) << 23);
 		}
 		return expGeneral(x);
 	}
@@ -144,13 +141,20 @@ public final class NumpyFloat32 {
 		if (x <= EXP_XMIN) {
 			return 0.0f;
 		}
-		float quadrant = x * LOG2E;
-		quadrant = quadrant + RINT_CVT_MAGIC;
-		quadrant = quadrant - RINT_CVT_MAGIC;
-		float r = Math.fma(quadrant, CODY_WAITE_LOGE_2_HIGH, x);
-		r = Math.fma(quadrant, CODY_WAITE_LOGE_2_LOW, r);
-		r = Math.fma(quadrant, 0.0f, r);
-		return Math.scalb(expPolynomial(r), (int) quadrant);
+		float q = quadrant(x);
+		return Math.scalb(expPolynomial(reduced(x, q)), (int) q);
+	}
+
+	/** {@code q = rint(x * log2e)}, by adding and subtracting 1.5 * 2^23. */
+	private static float quadrant(float x) {
+		return x * LOG2E + RINT_CVT_MAGIC - RINT_CVT_MAGIC;
+	}
+
+	/** {@code r = x - q ln 2} (Cody-Waite), as numpy computes it. */
+	private static float reduced(float x, float q) {
+		float r = Math.fma(q, CODY_WAITE_LOGE_2_HIGH, x);
+		r = Math.fma(q, CODY_WAITE_LOGE_2_LOW, r);
+		return Math.fma(q, 0.0f, r);
 	}
 
 	/** {@code e^r = P5(r) / Q2(r)} for the reduced argument. */
