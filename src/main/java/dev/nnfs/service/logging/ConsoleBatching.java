@@ -42,7 +42,10 @@ public final class ConsoleBatching implements AutoCloseable {
 
 	private final Logger root;
 
-	private final List<Installed> installed = new ArrayList<>();
+	/** What this installation batched; fixed once made, read by the flushing threads. */
+	private final List<Installed> installed;
+
+	private boolean closed;
 
 	private final FlushAtWarn flushAtWarn;
 
@@ -54,12 +57,14 @@ public final class ConsoleBatching implements AutoCloseable {
 
 	private ConsoleBatching() {
 		this.root = null;
+		this.installed = List.of();
 		this.flushAtWarn = null;
 		this.flusher = null;
 	}
 
 	private ConsoleBatching(LoggerContext context, Duration interval) {
 		this.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		List<Installed> batched = new ArrayList<>();
 		for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); !interval.isZero() && it.hasNext();) {
 			if (it.next() instanceof ConsoleAppender<ILoggingEvent> console && console.isStarted()
 					&& !(console.getOutputStream() instanceof BatchingOutputStream)) {
@@ -68,9 +73,10 @@ public final class ConsoleBatching implements AutoCloseable {
 				boolean immediateFlush = console.isImmediateFlush();
 				console.setOutputStream(batching);
 				console.setImmediateFlush(false);
-				installed.add(new Installed(console, original, batching, immediateFlush));
+				batched.add(new Installed(console, original, batching, immediateFlush));
 			}
 		}
+		this.installed = List.copyOf(batched);
 		if (installed.isEmpty()) {
 			this.flushAtWarn = null;
 			this.flusher = null;
@@ -127,9 +133,10 @@ public final class ConsoleBatching implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		if (installed.isEmpty()) {
+		if (closed || installed.isEmpty()) {
 			return;
 		}
+		closed = true;
 		flusher.shutdownNow();
 		root.detachAppender(flushAtWarn);
 		flushAtWarn.stop();
@@ -144,7 +151,6 @@ public final class ConsoleBatching implements AutoCloseable {
 				flushQuietly(i.batching());
 			}
 		}
-		installed.clear();
 	}
 
 	private static void flushQuietly(OutputStream stream) {
