@@ -19,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>
  * The product is one call of OpenBLAS's {@code cblas_dgemm}, the library and function
  * ND4J's own BLAS wrapper ({@code CpuLevel3}) calls, on the buffers' addresses. Through
- * {@code Nd4j.gemm} the same dgemm cost a custom op and two array views per block, about
- * a sixth of the 100,000-row pass's CPU.
+ * {@code Nd4j.gemm} the same dgemm cost a custom op and two array views per block; in the
+ * service the views alone were a tenth of W4's request thread (see docs/performance.md),
+ * though the pass in JMH did not measurably change.
  */
 final class NativeScratch implements AutoCloseable {
 
