@@ -46,6 +46,8 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	private final List<Step> steps;
 
+	private final EngineSettings settings;
+
 	/**
 	 * Per layer, its output ({@code [rows, width]} row-major), or {@code null} when not
 	 * kept.
@@ -82,11 +84,11 @@ final class BlockPipeline<A> implements AutoCloseable {
 	 * @param keepLayerOutputs whether every layer's output is kept, else only the last
 	 * one's
 	 * @param gemm whether wide dense layers go through dgemm
-	 * @param blockDoubles about this many values per block buffer
-	 * ({@link EngineSettings#blockDoubles})
+	 * @param settings the block size ({@link EngineSettings#blockDoubles}) and dgemm call
+	 * size ({@link EngineSettings#gemmCallMacs})
 	 */
 	BlockPipeline(ElementType<A> type, List<Layer> layers, A input, int rows, int inWidth, boolean keepLayerOutputs,
-			boolean gemm, int blockDoubles) {
+			boolean gemm, EngineSettings settings) {
 		if (layers.isEmpty()) {
 			throw new IllegalArgumentException("a network has at least one layer");
 		}
@@ -94,6 +96,8 @@ final class BlockPipeline<A> implements AutoCloseable {
 		this.input = input;
 		this.rows = rows;
 		this.inWidth = inWidth;
+		this.settings = settings;
+		int blockDoubles = settings.blockDoubles();
 		int n = layers.size();
 		this.widths = new int[n];
 		int width = inWidth;
@@ -195,7 +199,9 @@ final class BlockPipeline<A> implements AutoCloseable {
 				DenseLayer dense = d.layer();
 				double[][] x = block.columns(n, width);
 				if (d.weights() != null) {
-					block.scratch().gemm(x, n, width, d.weights(), dense.neurons(), x, block.columnCapacity());
+					block.scratch()
+						.gemm(x, n, width, d.weights(), dense.neurons(), x, block.columnCapacity(),
+								settings.gemmCallRows(n, width, dense.neurons()));
 				}
 				else {
 					ColumnKernels.product(x, width, dense.widenedWeights(), dense.neurons(), n, block.spare());

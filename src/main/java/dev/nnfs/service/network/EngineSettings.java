@@ -15,8 +15,22 @@ package dev.nnfs.service.network;
  * time, so a block's intermediates stay in the core's cache (the default, 512 KB, is
  * 1,024 rows of a 64-wide layer)
  * @param parallel whether a large pass may borrow the helper thread
+ * @param gemmCallMacs the most multiply-adds one dgemm call computes: a block's product
+ * is split into calls over runs of its rows that stay within this (never runs of fewer
+ * than {@link #MIN_CALL_ROWS} rows; {@code Long.MAX_VALUE}: one call per block). See
+ * {@link #gemmCallMacsFor}.
  */
-public record EngineSettings(long nativeMinMacs, int blockDoubles, boolean parallel) {
+public record EngineSettings(long nativeMinMacs, int blockDoubles, boolean parallel, long gemmCallMacs) {
+
+	/**
+	 * The most multiply-adds OpenBLAS's SkylakeX dgemm computes with its small-matrix
+	 * kernels ({@code dgemm_small_kernel_permit_skylakex.c}: M·N·K ≤ 10⁶). Those read A
+	 * and B where they lie, with no packing, and write C without zeroing it first.
+	 */
+	public static final long SKYLAKEX_SMALL_GEMM_MACS = 1_000_000;
+
+	/** A block's dgemm is never split into runs of fewer rows than this. */
+	public static final int MIN_CALL_ROWS = 64;
 
 	public EngineSettings {
 		if (nativeMinMacs < 0) {
@@ -25,15 +39,46 @@ public record EngineSettings(long nativeMinMacs, int blockDoubles, boolean paral
 		if (blockDoubles < 1) {
 			throw new IllegalArgumentException("blockDoubles must be at least 1, not " + blockDoubles);
 		}
+		if (gemmCallMacs < 1) {
+			throw new IllegalArgumentException("gemmCallMacs must be at least 1, not " + gemmCallMacs);
+		}
+	}
+
+	/** One dgemm call per block. */
+	public EngineSettings(long nativeMinMacs, int blockDoubles, boolean parallel) {
+		this(nativeMinMacs, blockDoubles, parallel, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The dgemm call size for the OpenBLAS kernels named by {@code coretype} (the value
+	 * of {@code OPENBLAS_CORETYPE}, which the image sets):
+	 * {@link #SKYLAKEX_SMALL_GEMM_MACS} for SkylakeX, whose small-matrix kernels then
+	 * take every call (measured on 100,000 rows through 2 → 64 → 64 → 3, two cores: 17.1
+	 * → 15.8 ms); one call per block for every other value, unset included (Haswell's
+	 * kernels have no such path, and split calls cost them 18.7 → 21.0 ms).
+	 */
+	public static long gemmCallMacsFor(String coretype) {
+		return "SkylakeX".equalsIgnoreCase(coretype) ? SKYLAKEX_SMALL_GEMM_MACS : Long.MAX_VALUE;
+	}
+
+	/**
+	 * Rows per dgemm call for a block of {@code n} rows through a {@code k → m} layer: as
+	 * many as keep a call within {@link #gemmCallMacs}, or all {@code n} when that is
+	 * fewer than {@link #MIN_CALL_ROWS}.
+	 */
+	int gemmCallRows(int n, int k, int m) {
+		long fit = gemmCallMacs / ((long) k * m);
+		return fit < MIN_CALL_ROWS ? n : (int) Math.min(n, fit);
 	}
 
 	/**
 	 * The service's settings (see docs/performance.md): above 2^20 multiply-adds a pass
 	 * is large; blocks of about 2^16 float64 values (512 KB: two fit in a 2 MB L2 cache);
-	 * the helper thread lent when free.
+	 * the helper thread lent when free; dgemm calls sized for the process's
+	 * {@code OPENBLAS_CORETYPE} ({@link #gemmCallMacsFor}).
 	 */
 	public static EngineSettings defaults() {
-		return new EngineSettings(1L << 20, 1 << 16, true);
+		return new EngineSettings(1L << 20, 1 << 16, true, gemmCallMacsFor(System.getenv("OPENBLAS_CORETYPE")));
 	}
 
 }

@@ -81,7 +81,7 @@ public final class ForwardEngine {
 	ForwardPass<float[]> start(List<Layer> layers, FloatBatch inputs, boolean keepLayerOutputs) {
 		boolean large = large(layers, inputs.rows());
 		BlockPipeline<float[]> pipeline = new BlockPipeline<>(Float32.TYPE, layers, inputs.values(), inputs.rows(),
-				inputs.cols(), keepLayerOutputs, large, settings.blockDoubles());
+				inputs.cols(), keepLayerOutputs, large, settings);
 		// Blocks whose buffers outgrew a few of this engine's blocks are not kept for
 		// later passes.
 		return ForwardPass.start(pipeline, large && settings.parallel() ? HelperThread.shared() : null,

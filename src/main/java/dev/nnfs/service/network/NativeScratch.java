@@ -55,18 +55,32 @@ final class NativeScratch implements AutoCloseable {
 	 * one at a time.
 	 * @param room doubles to allocate at least when the buffers must grow (so that a
 	 * pass's later, wider layers need no second allocation)
+	 * @param callRows rows per dgemm call ({@link EngineSettings#gemmCallRows}); every
+	 * call sums as one call over all rows does
 	 */
-	void gemm(double[][] x, int n, int k, INDArray w, int m, double[][] y, long room) {
+	void gemm(double[][] x, int n, int k, INDArray w, int m, double[][] y, long room, int callRows) {
 		ensure(Math.max(room, (long) n * Math.max(k, m)));
 		DoubleBuffer a = in.asNioDouble();
 		for (int j = 0; j < k; j++) {
 			a.put(j * n, x[j], 0, n);
 		}
 		// Column-major: A the n × k input (lda n); B the row-major k × m weights, read as
-		// the transpose of a column-major m × k (ldb m); C the n × m product (ldc n).
-		openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, openblas_nolapack.CblasNoTrans,
-				openblas_nolapack.CblasTrans, n, m, k, 1.0, inAddress, n, (DoublePointer) w.data().addressPointer(), m,
-				0.0, productAddress, n);
+		// the transpose of a column-major m × k (ldb m); C the n × m product (ldc n). A
+		// call over a run of rows starts A and C at the run's first row.
+		DoublePointer b = (DoublePointer) w.data().addressPointer();
+		try {
+			for (int from = 0; from < n; from += callRows) {
+				inAddress.position(from);
+				productAddress.position(from);
+				openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, openblas_nolapack.CblasNoTrans,
+						openblas_nolapack.CblasTrans, Math.min(callRows, n - from), m, k, 1.0, inAddress, n, b, m, 0.0,
+						productAddress, n);
+			}
+		}
+		finally {
+			inAddress.position(0);
+			productAddress.position(0);
+		}
 		DoubleBuffer p = product.asNioDouble();
 		for (int c = 0; c < m; c++) {
 			p.get(c * n, y[c], 0, n);

@@ -12,7 +12,10 @@ class NetworkConfiguration {
 
 	@Bean
 	ForwardEngine forwardEngine(EngineProperties engine) {
-		return new ForwardEngine(new EngineSettings(engine.nativeMinMacs(), engine.blockDoubles(), engine.parallel()));
+		long gemmCallMacs = engine.gemmCallMacs() > 0 ? engine.gemmCallMacs()
+				: EngineSettings.gemmCallMacsFor(System.getenv("OPENBLAS_CORETYPE"));
+		return new ForwardEngine(
+				new EngineSettings(engine.nativeMinMacs(), engine.blockDoubles(), engine.parallel(), gemmCallMacs));
 	}
 
 	@Bean

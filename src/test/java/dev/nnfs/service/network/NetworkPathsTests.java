@@ -89,6 +89,14 @@ class NetworkPathsTests {
 	/** The same in blocks of 8 rows, with a ragged last block whatever the widths. */
 	private static final ForwardEngine EIGHT_ROWS = new ForwardEngine(new EngineSettings(0, 8, true));
 
+	/**
+	 * Every pass large, each block's dgemm split into calls of 73 rows of a 64 → 64 layer
+	 * (and a shorter last one): OpenBLAS's SkylakeX small-matrix kernels on a CPU that
+	 * loads them.
+	 */
+	private static final ForwardEngine SPLIT_CALLS = new ForwardEngine(
+			new EngineSettings(0, DEFAULTS.blockDoubles(), true, 300_000));
+
 	/** Large passes on the calling thread alone. */
 	private static final ForwardEngine ONE_THREAD = new ForwardEngine(
 			new EngineSettings(DEFAULTS.nativeMinMacs(), DEFAULTS.blockDoubles(), false));
@@ -97,7 +105,7 @@ class NetworkPathsTests {
 		List<FloatBatch> expected = OpByOpNetwork.forward(network, inputs, true);
 		List<FloatBatch> last = expected.subList(expected.size() - 1, expected.size());
 		float[] before = inputs.values().clone();
-		for (ForwardEngine engine : List.of(JAVA, LARGE, EIGHT_ROWS)) {
+		for (ForwardEngine engine : List.of(JAVA, LARGE, EIGHT_ROWS, SPLIT_CALLS)) {
 			assertSameBits(engine.forward(network.layers(), inputs, true), expected);
 			assertSameBits(engine.forward(network.layers(), inputs, false), last);
 		}
@@ -139,6 +147,7 @@ class NetworkPathsTests {
 		List<FloatBatch> java = JAVA.forward(network.layers(), inputs, false);
 		assertSameBits(network.forward(inputs, false), java);
 		assertSameBits(ONE_THREAD.forward(network.layers(), inputs, false), java);
+		assertSameBits(SPLIT_CALLS.forward(network.layers(), inputs, false), java);
 	}
 
 	@Test
