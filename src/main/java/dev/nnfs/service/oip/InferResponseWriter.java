@@ -218,6 +218,16 @@ public final class InferResponseWriter {
 				}
 			}
 
+			@Override
+			public void copyInto(ByteBuffer out) {
+				ByteBuffer le = out.order(ByteOrder.LITTLE_ENDIAN);
+				switch (d) {
+					case FP32 -> le.asFloatBuffer().put((float[]) t.values(), 0, n);
+					case FP64 -> le.asDoubleBuffer().put((double[]) t.values(), 0, n);
+					default -> le.asLongBuffer().put((long[]) t.values(), 0, n);
+				}
+			}
+
 		};
 	}
 
