@@ -32,7 +32,7 @@ public class ForwardBenchmarks {
 	private static final EngineSettings DEFAULTS = EngineSettings.defaults();
 
 	private static final ForwardEngine WHOLE_LAYERS = new ForwardEngine(
-			new EngineSettings(DEFAULTS.nativeMinMacs(), Integer.MAX_VALUE, false));
+			new EngineSettings(DEFAULTS.nativeMinMacs(), Integer.MAX_VALUE, false, DEFAULTS.gemmCallMacs()));
 
 	@State(Scope.Benchmark)
 	public static class Seeds {
@@ -63,11 +63,16 @@ public class ForwardBenchmarks {
 		int threads;
 
 		/**
-		 * {@code nnfs.engine.block-doubles} of {@code bigBatchOneCore}'s engine (the default,
-		 * 65536: 1,024 rows of a 64-wide layer); {@code -p blockDoubles=16384,65536} to compare.
+		 * {@code nnfs.engine.block-doubles} of the engines of {@code bigBatch} and
+		 * {@code bigBatchOneCore} (the default, 65536: 1,024 rows of a 64-wide layer);
+		 * {@code -p blockDoubles=16384,65536} to compare. Their dgemm calls are sized as the
+		 * service sizes them, from {@code OPENBLAS_CORETYPE} (set it as the image does:
+		 * {@code src/main/sh/with-blas-kernels}).
 		 */
 		@Param({ "65536" })
 		int blockDoubles;
+
+		ForwardEngine twoCores;
 
 		ForwardEngine oneCore;
 
@@ -79,7 +84,10 @@ public class ForwardBenchmarks {
 		public void setUp() throws Exception {
 			Nd4j.getEnvironment().setMaxThreads(threads);
 			Nd4j.factory().blas().setMaxThreads(threads);
-			oneCore = new ForwardEngine(new EngineSettings(DEFAULTS.nativeMinMacs(), blockDoubles, false));
+			twoCores = new ForwardEngine(
+					new EngineSettings(DEFAULTS.nativeMinMacs(), blockDoubles, true, DEFAULTS.gemmCallMacs()));
+			oneCore = new ForwardEngine(
+					new EngineSettings(DEFAULTS.nativeMinMacs(), blockDoubles, false, DEFAULTS.gemmCallMacs()));
 			ForwardRequest request = BenchData.MAPPER.readValue(BenchData.bigBatchRequest(100_000), ForwardRequest.class);
 			NetworkBuilder.Plan plan = new NetworkBuilder(BenchData.ACTIVATIONS, BenchData.LIMITS).build(request);
 			network = plan.network();
@@ -104,7 +112,7 @@ public class ForwardBenchmarks {
 	@Benchmark
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Predictions bigBatch(Big b) {
-		FloatBatch out = b.network.forward(b.inputs, false).get(0);
+		FloatBatch out = b.twoCores.forward(b.network.layers(), b.inputs, false).get(0);
 		return Predictions.of(out.values(), out.rows(), out.cols());
 	}
 
