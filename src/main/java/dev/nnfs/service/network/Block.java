@@ -131,6 +131,12 @@ abstract class Block<A> implements AutoCloseable {
 	 */
 	abstract void store(A output, int width, int r0, int n);
 
+	/**
+	 * Value row {@code r < n}, {@code [width]}, into row {@code order[p0 + r]} of a
+	 * row-major output.
+	 */
+	abstract void storeScattered(A output, int width, int[] order, int p0, int n);
+
 	/** Frees the off-heap buffers. */
 	@Override
 	public void close() {

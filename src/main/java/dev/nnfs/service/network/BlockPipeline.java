@@ -4,6 +4,7 @@ import dev.nnfs.service.compute.ComputeDeadline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,12 +24,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * Both products give the same bits (see {@link ColumnKernels}), so the kernels chosen
  * never change a result.
  *
+ * <p>
+ * When the first layer is narrow with a ReLU and the second goes through dgemm, the rows
+ * are taken a segment at a time in {@link RowOrder} (rows close together in input space
+ * share a block), and the second layer's dgemm leaves out the inputs that are zero in the
+ * whole block ({@link NativeScratch#gemmSkippingZeroColumns}): for 100,000 standard
+ * normal points through a seeded 2 → 64 layer, 28 of its 64 outputs in a typical block.
+ * Outputs are written back to each row's own place; rows are then ready a segment, not a
+ * block, at a time.
+ *
  * @param <A> the element type's array
  */
 final class BlockPipeline<A> implements AutoCloseable {
 
 	/** Dense layers with at most this many inputs, or neurons, are computed in Java. */
 	static final int SMALL = 4;
+
+	/**
+	 * About this many rows are ordered together when the pass {@link #reorders}: enough
+	 * for blocks of rows close together in input space, few enough that the first rows
+	 * are ready early.
+	 */
+	static final int SEGMENT_ROWS = 16384;
 
 	private final ElementType<A> type;
 
@@ -75,6 +92,32 @@ final class BlockPipeline<A> implements AutoCloseable {
 	 */
 	private record Dense(DenseLayer layer, INDArray weights, boolean relu, int last) implements Step {
 	}
+
+	/**
+	 * Rows per segment and blocks per segment: rows are ready a segment at a time. A
+	 * segment is one block unless the pass {@link #reorders}.
+	 */
+	private final int segmentRows;
+
+	private final int segmentBlocks;
+
+	/**
+	 * Whether each segment's rows are taken in {@link RowOrder}, and the second layer's
+	 * dgemm leaves out the inputs that are zero in a whole block: when the first layer is
+	 * narrow (at most {@link #SMALL} inputs, its product in Java) with a ReLU folded in,
+	 * and the second goes through dgemm with finite weights. A block of rows that lie
+	 * close together has many of the first layer's ReLU outputs zero in every row (for
+	 * 100,000 standard normal points through a seeded 2 → 64 layer, about half).
+	 */
+	private final boolean reorders;
+
+	/** For {@link RowOrder}: the first layer has two inputs and no biases. */
+	private final boolean byAngle;
+
+	/** Per segment, its order once made ({@link #order}); only when reordering. */
+	private final AtomicReferenceArray<RowOrder> orders;
+
+	private final Object[] orderLocks;
 
 	private record Activate(ActivationLayer layer, int last) implements Step {
 	}
@@ -138,6 +181,55 @@ final class BlockPipeline<A> implements AutoCloseable {
 			close();
 			throw e;
 		}
+		this.reorders = input instanceof float[] && gemm && blocks > 1 && inWidth <= SMALL && reorderable(steps)
+				&& outputs.get(steps.get(0).last()) == null;
+		if (reorders) {
+			DenseLayer first = ((Dense) steps.get(0)).layer();
+			this.byAngle = first.inputs() == 2 && allZero(first.biases());
+			this.segmentBlocks = Math.max(1, Math.min(blocks, SEGMENT_ROWS / blockRows));
+			this.segmentRows = segmentBlocks * blockRows;
+			int segments = (blocks + segmentBlocks - 1) / segmentBlocks;
+			this.orders = new AtomicReferenceArray<>(segments);
+			this.orderLocks = new Object[segments];
+			for (int i = 0; i < segments; i++) {
+				orderLocks[i] = new Object();
+			}
+		}
+		else {
+			this.byAngle = false;
+			this.segmentBlocks = 1;
+			this.segmentRows = blockRows;
+			this.orders = null;
+			this.orderLocks = null;
+		}
+	}
+
+	/**
+	 * Whether the steps start with a Java dense layer with its ReLU folded in, then a
+	 * dgemm one with finite weights (see {@link NativeScratch#gemmSkippingZeroColumns}).
+	 */
+	private static boolean reorderable(List<Step> steps) {
+		if (steps.size() < 2 || !(steps.get(0) instanceof Dense first) || !(steps.get(1) instanceof Dense second)) {
+			return false;
+		}
+		if (first.weights() != null || !first.relu() || second.weights() == null) {
+			return false;
+		}
+		for (double w : second.layer().widenedWeights()) {
+			if (!Double.isFinite(w)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean allZero(float[] values) {
+		for (float v : values) {
+			if (v != 0f) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isRelu(Layer layer) {
@@ -154,6 +246,25 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	int blocks() {
 		return blocks;
+	}
+
+	/**
+	 * How many leading blocks must be computed for the first {@code needed} rows to be
+	 * ready.
+	 */
+	int blocksFor(int needed) {
+		long segments = ((long) needed + segmentRows - 1) / segmentRows;
+		return (int) Math.min(blocks, segments * segmentBlocks);
+	}
+
+	/**
+	 * How many leading rows are ready once the first {@code done} blocks are computed.
+	 */
+	int rowsDone(int done) {
+		if (done >= blocks) {
+			return rows;
+		}
+		return (int) Math.min(rows, (long) (done / segmentBlocks) * segmentRows);
 	}
 
 	/**
@@ -191,14 +302,40 @@ final class BlockPipeline<A> implements AutoCloseable {
 	void compute(Block<A> block, int b) {
 		int r0 = b * blockRows;
 		int n = Math.min(blockRows, rows - r0);
-		block.load(input, inWidth, r0, n);
+		int[] order = null;
+		int p0 = 0;
+		if (reorders) {
+			ComputeDeadline.check();
+			int segment = b / segmentBlocks;
+			RowOrder sorted = order(segment);
+			order = sorted.order();
+			p0 = r0 - segment * segmentRows;
+			if (p0 == 0 && segment + 1 < orders.length()) {
+				// Whoever starts a segment orders the next, so that no thread waits for
+				// an order but the first one
+				order(segment + 1);
+			}
+			@SuppressWarnings("unchecked") // reorders only float32 input: see the
+											// constructor
+			A rowsInOrder = (A) sorted.rows();
+			block.load(rowsInOrder, inWidth, p0, n);
+		}
+		else {
+			block.load(input, inWidth, r0, n);
+		}
 		int width = inWidth;
-		for (Step step : steps) {
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
 			ComputeDeadline.check();
 			if (step instanceof Dense d) {
 				DenseLayer dense = d.layer();
 				double[][] x = block.columns(n, width);
-				if (d.weights() != null) {
+				if (d.weights() != null && reorders && i == 1) {
+					block.scratch()
+						.gemmSkippingZeroColumns(x, n, width, d.weights(), dense.widenedWeights(), dense.neurons(), x,
+								block.columnCapacity(), settings.gemmCallRows(n, width, dense.neurons()));
+				}
+				else if (d.weights() != null) {
 					block.scratch()
 						.gemm(x, n, width, d.weights(), dense.neurons(), x, block.columnCapacity(),
 								settings.gemmCallRows(n, width, dense.neurons()));
@@ -215,9 +352,32 @@ final class BlockPipeline<A> implements AutoCloseable {
 			}
 			A out = outputs.get(step.last());
 			if (out != null) {
-				block.store(out, width, r0, n);
+				if (order != null) {
+					block.storeScattered(out, width, order, p0, n);
+				}
+				else {
+					block.store(out, width, r0, n);
+				}
 			}
 		}
+	}
+
+	/**
+	 * Segment {@code segment}'s {@link RowOrder}, made by the first thread that needs it.
+	 */
+	private RowOrder order(int segment) {
+		RowOrder order = orders.get(segment);
+		if (order == null) {
+			synchronized (orderLocks[segment]) {
+				order = orders.get(segment);
+				if (order == null) {
+					int r0 = segment * segmentRows;
+					order = RowOrder.of((float[]) input, inWidth, r0, Math.min(segmentRows, rows - r0), byAngle);
+					orders.set(segment, order);
+				}
+			}
+		}
+		return order;
 	}
 
 	/** Frees the native weights. Safe to call more than once. */

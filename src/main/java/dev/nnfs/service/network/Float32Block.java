@@ -87,4 +87,22 @@ final class Float32Block extends Block<float[]> {
 		}
 	}
 
+	@Override
+	void storeScattered(float[] output, int width, int[] order, int p0, int n) {
+		if (inColumns()) {
+			double[][] d = columns(n, width);
+			for (int c = 0; c < width; c++) {
+				double[] s = d[c];
+				for (int r = 0; r < n; r++) {
+					output[order[p0 + r] * width + c] = (float) s[r];
+				}
+			}
+		}
+		else {
+			for (int r = 0, o = 0; r < n; r++, o += width) {
+				System.arraycopy(rows, o, output, order[p0 + r] * width, width);
+			}
+		}
+	}
+
 }

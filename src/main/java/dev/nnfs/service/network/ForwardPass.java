@@ -114,13 +114,12 @@ final class ForwardPass<A> implements AutoCloseable {
 	 * @return how many leading rows are ready, at least {@code needed}
 	 */
 	int awaitRows(int needed) {
-		int blockRows = pipeline.blockRows();
-		int blocksNeeded = (int) (((long) needed + blockRows - 1) / blockRows);
+		int blocksNeeded = pipeline.blocksFor(needed);
 		while (true) {
 			synchronized (this) {
 				throwIfFailed();
 				if (donePrefix >= blocksNeeded) {
-					return (int) Math.min(rows(), (long) donePrefix * blockRows);
+					return pipeline.rowsDone(donePrefix);
 				}
 			}
 			int b = stop ? blocks : next.getAndIncrement();

@@ -35,6 +35,18 @@ final class NativeScratch implements AutoCloseable {
 
 	private long capacity;
 
+	/**
+	 * The rows of a layer's weights that {@link #gemmSkippingZeroColumns} multiplies by.
+	 */
+	private DataBuffer weights;
+
+	private DoublePointer weightsAddress;
+
+	private long weightsCapacity;
+
+	/** Which input columns {@link #gemmSkippingZeroColumns} kept. */
+	private int[] kept = new int[0];
+
 	/** Doubles each buffer holds. */
 	long capacity() {
 		return capacity;
@@ -64,10 +76,19 @@ final class NativeScratch implements AutoCloseable {
 		for (int j = 0; j < k; j++) {
 			a.put(j * n, x[j], 0, n);
 		}
+		multiply(n, k, (DoublePointer) w.data().addressPointer(), m, callRows);
+		unload(y, n, m);
+	}
+
+	/**
+	 * The product of the {@code n × k} input in {@link #in} and the row-major
+	 * {@code k × m} weights at {@code b} into {@link #product}, {@code callRows} rows per
+	 * dgemm call.
+	 */
+	private void multiply(int n, int k, DoublePointer b, int m, int callRows) {
 		// Column-major: A the n × k input (lda n); B the row-major k × m weights, read as
 		// the transpose of a column-major m × k (ldb m); C the n × m product (ldc n). A
 		// call over a run of rows starts A and C at the run's first row.
-		DoublePointer b = (DoublePointer) w.data().addressPointer();
 		try {
 			for (int from = 0; from < n; from += callRows) {
 				inAddress.position(from);
@@ -81,9 +102,99 @@ final class NativeScratch implements AutoCloseable {
 			inAddress.position(0);
 			productAddress.position(0);
 		}
+	}
+
+	/** The product's columns {@code c < m}, {@code n} rows each, into {@code y[c]}. */
+	private void unload(double[][] y, int n, int m) {
 		DoubleBuffer p = product.asNioDouble();
 		for (int c = 0; c < m; c++) {
 			p.get(c * n, y[c], 0, n);
+		}
+	}
+
+	/**
+	 * {@link #gemm}, leaving out the input columns that are ±0.0 in every one of the
+	 * {@code n} rows: their products add nothing. A float64 sum that starts at +0.0 is
+	 * never -0.0 in round-to-nearest ({@code x + -x} is +0.0, and {@code +0.0 + -0.0} is
+	 * +0.0), so adding a ±0.0 product leaves it as it was, and the sum of the other
+	 * terms, in input order, has the same bits. That needs every weight finite
+	 * ({@code 0 · ∞} is NaN), which the caller has checked.
+	 * @param widened {@code w}'s values as a row-major {@code [k, m]} float64 array,
+	 * every one finite
+	 * @return how many input columns went into the product
+	 */
+	int gemmSkippingZeroColumns(double[][] x, int n, int k, INDArray w, double[] widened, int m, double[][] y,
+			long room, int callRows) {
+		ensure(Math.max(room, (long) n * Math.max(k, m)));
+		if (kept.length < k) {
+			kept = new int[k];
+		}
+		DoubleBuffer a = in.asNioDouble();
+		int used = 0;
+		for (int j = 0; j < k; j++) {
+			if (!allZero(x[j], n)) {
+				a.put(used * n, x[j], 0, n);
+				kept[used++] = j;
+			}
+		}
+		if (used == 0) {
+			for (int c = 0; c < m; c++) {
+				java.util.Arrays.fill(y[c], 0, n, 0.0);
+			}
+			return 0;
+		}
+		DoublePointer b;
+		if (used == k) {
+			b = (DoublePointer) w.data().addressPointer();
+		}
+		else {
+			ensureWeights((long) used * m);
+			DoubleBuffer rows = weights.asNioDouble();
+			for (int i = 0; i < used; i++) {
+				rows.put(i * m, widened, kept[i] * m, m);
+			}
+			b = weightsAddress;
+		}
+		multiply(n, used, b, m, callRows);
+		unload(y, n, m);
+		return used;
+	}
+
+	/**
+	 * Whether {@code v[0 .. n)} are all ±0.0 (NaN is not): their bits, sign aside, are
+	 * all 0. Scanned 64 values at a time, so that a column with a nonzero value near its
+	 * start costs little (OR-ing bits: a quarter of the time of a max of magnitudes).
+	 */
+	static boolean allZero(double[] v, int n) {
+		for (int from = 0; from < n; from += 64) {
+			int to = Math.min(n, from + 64);
+			long bits = 0;
+			for (int r = from; r < to; r++) {
+				bits |= Double.doubleToRawLongBits(v[r]);
+			}
+			if ((bits & Long.MAX_VALUE) != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void ensureWeights(long doubles) {
+		if (weightsCapacity >= doubles) {
+			return;
+		}
+		closeWeights();
+		weights = Nd4j.createBuffer(DataType.DOUBLE, Math.max(doubles, 4096), false);
+		weightsAddress = (DoublePointer) weights.addressPointer();
+		weightsCapacity = weights.length();
+	}
+
+	private void closeWeights() {
+		if (weights != null) {
+			weights.close();
+			weights = null;
+			weightsAddress = null;
+			weightsCapacity = 0;
 		}
 	}
 
@@ -106,9 +217,10 @@ final class NativeScratch implements AutoCloseable {
 		capacity = doubles;
 	}
 
-	/** Frees both buffers; the scratch may grow again afterwards. */
+	/** Frees the buffers; the scratch may grow again afterwards. */
 	@Override
 	public void close() {
+		closeWeights();
 		if (in != null) {
 			in.close();
 			product.close();

@@ -18,8 +18,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * <p>
  * Nothing is computed until the answer is written. Then the pass starts
  * ({@link ForwardEngine#start}), the helper thread computes blocks of rows from the
- * first, and the writing thread writes each block as soon as it is ready, computing the
- * next free block itself whenever the one it needs is not: on an idle machine the forward
+ * first, and the writing thread writes rows as soon as they are ready (a block's, or a
+ * segment's when the pass reorders its rows: {@link BlockPipeline}), computing the next
+ * free block itself whenever the rows it needs are not: on an idle machine the forward
  * pass and the JSON writing share both cores instead of following each other.
  *
  * <p>

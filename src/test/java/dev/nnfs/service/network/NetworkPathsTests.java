@@ -48,6 +48,17 @@ class NetworkPathsTests {
 				activation("relu"), dense(random, 64, 3, 0.3), activation("softmax")));
 	}
 
+	/**
+	 * The same with no biases in the first layer, as a seeded network starts: large
+	 * passes take its rows by angle ({@link RowOrder}).
+	 */
+	private static Network wideWithoutFirstBiases(SplittableRandom random) {
+		DenseLayer first = dense(random, 2, 64, 1);
+		first = new DenseLayer(2, 64, first.weights(), new float[64]);
+		return new Network(List.of(first, activation("relu"), dense(random, 64, 64, 0.3), activation("relu"),
+				dense(random, 64, 3, 0.3), activation("softmax")));
+	}
+
 	private static FloatBatch batch(SplittableRandom random, int rows, int cols) {
 		float[] v = new float[rows * cols];
 		for (int i = 0; i < v.length; i++) {
@@ -137,6 +148,9 @@ class NetworkPathsTests {
 		check(new Network(List.of(dense(random, 2, 3, 0.01), activation("relu"), dense(random, 3, 3, 0.01),
 				activation("softmax"))), batch(random, 300, 2));
 		check(wide(random), batch(random, 3000, 2));
+		check(wideWithoutFirstBiases(random), batch(random, 3000, 2));
+		check(new Network(List.of(dense(random, 3, 40, 1), activation("relu"), dense(random, 40, 24, 0.3),
+				activation("relu"), dense(random, 24, 3, 0.3))), batch(random, 2500, 3));
 	}
 
 	@Test
@@ -148,6 +162,8 @@ class NetworkPathsTests {
 		assertSameBits(network.forward(inputs, false), java);
 		assertSameBits(ONE_THREAD.forward(network.layers(), inputs, false), java);
 		assertSameBits(SPLIT_CALLS.forward(network.layers(), inputs, false), java);
+		Network byAngle = wideWithoutFirstBiases(random);
+		assertSameBits(byAngle.forward(inputs, false), JAVA.forward(byAngle.layers(), inputs, false));
 	}
 
 	@Test
