@@ -64,12 +64,12 @@ public class ForwardBenchmarks {
 
 		/**
 		 * {@code nnfs.engine.block-doubles} of the engines of {@code bigBatch} and
-		 * {@code bigBatchOneCore} (the default, 65536: 1,024 rows of a 64-wide layer);
-		 * {@code -p blockDoubles=16384,65536} to compare. Their dgemm calls are sized as the
+		 * {@code bigBatchOneCore} (the default, 32768: 512 rows of a 64-wide layer);
+		 * {@code -p blockDoubles=32768,65536} to compare. Their dgemm calls are sized as the
 		 * service sizes them, from {@code OPENBLAS_CORETYPE} (set it as the image does:
 		 * {@code src/main/sh/with-blas-kernels}).
 		 */
-		@Param({ "65536" })
+		@Param({ "32768" })
 		int blockDoubles;
 
 		ForwardEngine twoCores;

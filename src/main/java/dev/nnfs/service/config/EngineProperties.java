@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nnfs.engine")
 public record EngineProperties(@Min(0) @DefaultValue("1048576") long nativeMinMacs,
-		@Min(1) @DefaultValue("65536") int blockDoubles, @DefaultValue("true") boolean parallel,
+		@Min(1) @DefaultValue("32768") int blockDoubles, @DefaultValue("true") boolean parallel,
 		@Min(0) @DefaultValue("0") long gemmCallMacs) {
 
 }

@@ -86,11 +86,11 @@ class Nd4jWarmup implements InitializingBean {
 		if (out.get(0).rows() != 300) {
 			throw new IllegalStateException("warm-up forward pass gave " + out.get(0).rows() + " rows, not 300");
 		}
-		// A batch large enough for the native (BLAS) path: 1,024 rows through 2 → 64 → 64
-		// → 3.
+		// A batch large enough for the native (BLAS) path, in several blocks so that the
+		// reordered one runs too: 4,096 rows through 2 → 64 → 64 → 3.
 		LayerSpec dense64 = DenseSpec.drawn(64);
 		Plan big = new NetworkBuilder(activations, limits).build(new ForwardRequest(0L, 0L, null,
-				new SpiralSpec(512L, 2L), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
+				new SpiralSpec(2048L, 2L), List.of(dense64, relu, dense64, relu, dense, softmax), null, null));
 		big.network().forward(big.floatInputs(), false);
 		// The float64 mode's C-library functions, loaded now rather than on a first
 		// request.

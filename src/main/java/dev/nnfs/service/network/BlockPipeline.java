@@ -29,9 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * are taken a segment at a time in {@link RowOrder} (rows close together in input space
  * share a block), and the second layer's dgemm leaves out the inputs that are zero in the
  * whole block ({@link NativeScratch#gemmSkippingZeroColumns}): for 100,000 standard
- * normal points through a seeded 2 → 64 layer, 28 of its 64 outputs in a typical block.
- * Outputs are written back to each row's own place; rows are then ready a segment, not a
- * block, at a time.
+ * normal points through a seeded 2 → 64 layer, 30 of its 64 outputs in a typical 512-row
+ * block. Outputs are written back to each row's own place; rows are then ready a segment,
+ * not a block, at a time.
  *
  * @param <A> the element type's array
  */

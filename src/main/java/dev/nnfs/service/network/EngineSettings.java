@@ -12,8 +12,8 @@ package dev.nnfs.service.network;
  * makes every pass with a dense layer large; {@code Long.MAX_VALUE} none.
  * @param blockDoubles about this many float64 values per block buffer: a pass goes
  * through the network {@code max(8, min(rows, blockDoubles / widest layer))} rows at a
- * time, so a block's intermediates stay in the core's cache (the default, 512 KB, is
- * 1,024 rows of a 64-wide layer)
+ * time, so a block's intermediates stay in the core's cache (the default, 256 KB, is 512
+ * rows of a 64-wide layer)
  * @param parallel whether a large pass may borrow the helper thread
  * @param gemmCallMacs the most multiply-adds one dgemm call computes: a block's product
  * is split into calls over runs of its rows that stay within this (never runs of fewer
@@ -73,12 +73,13 @@ public record EngineSettings(long nativeMinMacs, int blockDoubles, boolean paral
 
 	/**
 	 * The service's settings (see docs/performance.md): above 2^20 multiply-adds a pass
-	 * is large; blocks of about 2^16 float64 values (512 KB: two fit in a 2 MB L2 cache);
-	 * the helper thread lent when free; dgemm calls sized for the process's
+	 * is large; blocks of about 2^15 float64 values (256 KB; a thread's four buffers fit
+	 * in a 2 MB L2 cache; 13.5 against 14.1 ms for 2^16 in {@code bigBatch}); the helper
+	 * thread lent when free; dgemm calls sized for the process's
 	 * {@code OPENBLAS_CORETYPE} ({@link #gemmCallMacsFor}).
 	 */
 	public static EngineSettings defaults() {
-		return new EngineSettings(1L << 20, 1 << 16, true, gemmCallMacsFor(System.getenv("OPENBLAS_CORETYPE")));
+		return new EngineSettings(1L << 20, 1 << 15, true, gemmCallMacsFor(System.getenv("OPENBLAS_CORETYPE")));
 	}
 
 }
