@@ -98,6 +98,16 @@ public record DoubleBatch(double[] values, int rows, int cols, boolean rank1) im
 	}
 
 	@Override
+	public int firstNonFinite() {
+		for (int i = 0; i < values.length; i++) {
+			if (!Double.isFinite(values[i])) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	@Override
 	public boolean equals(Object o) {
 		return o instanceof DoubleBatch b && rows == b.rows && cols == b.cols && rank1 == b.rank1
 				&& Arrays.equals(values, b.values);

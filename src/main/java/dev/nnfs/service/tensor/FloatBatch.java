@@ -66,6 +66,16 @@ public record FloatBatch(float[] values, int rows, int cols, boolean rank1) impl
 		return values[index];
 	}
 
+	@Override
+	public int firstNonFinite() {
+		for (int i = 0; i < values.length; i++) {
+			if (!Float.isFinite(values[i])) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	public float get(int row, int col) {
 		return values[row * cols + col];
 	}

@@ -105,16 +105,11 @@ class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {
 		if (value == null || depth > MAX_DEPTH) {
 			return;
 		}
-		if (value instanceof FloatBatch batch) {
-			float[] values = batch.values();
-			for (int i = 0; i < values.length; i++) {
-				if (!Float.isFinite(values[i])) {
-					throw new NonFiniteResultException(batch.pointer(path.pointer(), i), values[i]);
-				}
+		if (value instanceof Batch batch) {
+			int i = batch.firstNonFinite();
+			if (i >= 0) {
+				throw new NonFiniteResultException(batch.pointer(path.pointer(), i), (float) batch.value(i));
 			}
-		}
-		else if (value instanceof Batch batch) {
-			checkBatch(batch, path);
 		}
 		else if (value instanceof float[] floats) {
 			for (int i = 0; i < floats.length; i++) {
@@ -166,15 +161,6 @@ class FiniteResponseAdvice implements ResponseBodyAdvice<Object> {
 					throw new IllegalStateException("cannot read " + component.name(), ex);
 				}
 				check(componentValue, path.child(component.name()), depth + 1);
-			}
-		}
-	}
-
-	private static void checkBatch(Batch batch, Path path) {
-		for (int i = 0, n = batch.rows() * batch.cols(); i < n; i++) {
-			double v = batch.value(i);
-			if (!Double.isFinite(v)) {
-				throw new NonFiniteResultException(batch.pointer(path.pointer(), i), (float) v);
 			}
 		}
 	}
