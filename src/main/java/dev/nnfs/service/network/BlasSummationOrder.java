@@ -46,7 +46,7 @@ public final class BlasSummationOrder {
 		double[][] product = new double[m][n];
 		int mismatches = 0;
 		try (INDArray b = Nd4j.create(w, new long[] { k, m }, 'c'); NativeScratch scratch = new NativeScratch()) {
-			scratch.gemm(x, n, k, b, m, product, 0, EngineSettings.defaults().gemmCallRows(n, k, m));
+			scratch.gemm(x, n, k, b, null, m, product, 0, EngineSettings.defaults().gemmCallRows(n, k, m));
 			for (int r = 0; r < n; r++) {
 				for (int c = 0; c < m; c++) {
 					double s = 0.0;

@@ -28,10 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * When the first layer is narrow with a ReLU and the second goes through dgemm, the rows
  * are taken a segment at a time in {@link RowOrder} (rows close together in input space
  * share a block), and the second layer's dgemm leaves out the inputs that are zero in the
- * whole block ({@link NativeScratch#gemmSkippingZeroColumns}): for 100,000 standard
- * normal points through a seeded 2 → 64 layer, 30 of its 64 outputs in a typical 512-row
- * block. Outputs are written back to each row's own place; rows are then ready a segment,
- * not a block, at a time.
+ * whole block ({@link NativeScratch#gemm}): for 100,000 standard normal points through a
+ * seeded 2 → 64 layer, 30 of its 64 outputs in a typical 512-row block. Outputs are
+ * written back to each row's own place; rows are then ready a segment, not a block, at a
+ * time.
  *
  * @param <A> the element type's array
  */
@@ -206,7 +206,7 @@ final class BlockPipeline<A> implements AutoCloseable {
 
 	/**
 	 * Whether the steps start with a Java dense layer with its ReLU folded in, then a
-	 * dgemm one with finite weights (see {@link NativeScratch#gemmSkippingZeroColumns}).
+	 * dgemm one with finite weights (see {@link NativeScratch#gemm}).
 	 */
 	private static boolean reorderable(List<Step> steps) {
 		if (steps.size() < 2 || !(steps.get(0) instanceof Dense first) || !(steps.get(1) instanceof Dense second)) {
@@ -330,14 +330,13 @@ final class BlockPipeline<A> implements AutoCloseable {
 			if (step instanceof Dense d) {
 				DenseLayer dense = d.layer();
 				double[][] x = block.columns(n, width);
-				if (d.weights() != null && reorders && i == 1) {
+				if (d.weights() != null) {
+					// After a reordering, the second layer leaves out inputs zero in the
+					// whole
+					// block
+					double[] leaveOutZeros = reorders && i == 1 ? dense.widenedWeights() : null;
 					block.scratch()
-						.gemmSkippingZeroColumns(x, n, width, d.weights(), dense.widenedWeights(), dense.neurons(), x,
-								block.columnCapacity(), settings.gemmCallRows(n, width, dense.neurons()));
-				}
-				else if (d.weights() != null) {
-					block.scratch()
-						.gemm(x, n, width, d.weights(), dense.neurons(), x, block.columnCapacity(),
+						.gemm(x, n, width, d.weights(), leaveOutZeros, dense.neurons(), x, block.columnCapacity(),
 								settings.gemmCallRows(n, width, dense.neurons()));
 				}
 				else {

@@ -36,7 +36,7 @@ final class NativeScratch implements AutoCloseable {
 	private long capacity;
 
 	/**
-	 * The rows of a layer's weights that {@link #gemmSkippingZeroColumns} multiplies by.
+	 * The rows of a layer's weights that {@link #gemm} multiplies by.
 	 */
 	private DataBuffer weights;
 
@@ -44,7 +44,7 @@ final class NativeScratch implements AutoCloseable {
 
 	private long weightsCapacity;
 
-	/** Which input columns {@link #gemmSkippingZeroColumns} kept. */
+	/** Which input columns {@link #gemm} kept. */
 	private int[] kept = new int[0];
 
 	/** Doubles each buffer holds. */
@@ -53,7 +53,7 @@ final class NativeScratch implements AutoCloseable {
 	}
 
 	/**
-	 * The same product as {@link ColumnKernels#product}, through one BLAS dgemm:
+	 * The same product as {@link ColumnKernels#product}, through BLAS dgemm:
 	 * {@code y[c][r] = Σ_j x[j][r] · w[j, c]} for {@code r < n}, x {@code [k][≥ n]}
 	 * float64 columns, w a row-major {@code [k, m]} DOUBLE array of its own buffer, y
 	 * {@code [≥ m][≥ n]}. y may be x itself: the input is copied off-heap before the
@@ -69,15 +69,51 @@ final class NativeScratch implements AutoCloseable {
 	 * pass's later, wider layers need no second allocation)
 	 * @param callRows rows per dgemm call ({@link EngineSettings#gemmCallRows}); every
 	 * call sums as one call over all rows does
+	 * @param leaveOutZeros {@code w}'s values as a row-major {@code [k, m]} float64
+	 * array, every one finite, to leave out the input columns that are ±0.0 in every one
+	 * of the {@code n} rows (with the matching rows of {@code w}); {@code null} to take
+	 * every column. Their products add nothing: a float64 sum that starts at +0.0 is
+	 * never -0.0 in round-to-nearest ({@code x + -x} is +0.0, and {@code +0.0 + -0.0} is
+	 * +0.0), so adding a ±0.0 product leaves it as it was, and the sum of the other
+	 * terms, in input order, has the same bits. That needs every weight finite
+	 * ({@code 0 · ∞} is NaN), which the caller has checked.
+	 * @return how many input columns went into the product
 	 */
-	void gemm(double[][] x, int n, int k, INDArray w, int m, double[][] y, long room, int callRows) {
+	int gemm(double[][] x, int n, int k, INDArray w, double[] leaveOutZeros, int m, double[][] y, long room,
+			int callRows) {
 		ensure(Math.max(room, (long) n * Math.max(k, m)));
-		DoubleBuffer a = in.asNioDouble();
-		for (int j = 0; j < k; j++) {
-			a.put(j * n, x[j], 0, n);
+		if (kept.length < k) {
+			kept = new int[k];
 		}
-		multiply(n, k, (DoublePointer) w.data().addressPointer(), m, callRows);
+		DoubleBuffer a = in.asNioDouble();
+		int used = 0;
+		for (int j = 0; j < k; j++) {
+			if (leaveOutZeros == null || !allZero(x[j], n)) {
+				a.put(used * n, x[j], 0, n);
+				kept[used++] = j;
+			}
+		}
+		if (used == 0) {
+			for (int c = 0; c < m; c++) {
+				java.util.Arrays.fill(y[c], 0, n, 0.0);
+			}
+			return 0;
+		}
+		DoublePointer b;
+		if (used == k) {
+			b = (DoublePointer) w.data().addressPointer();
+		}
+		else {
+			ensureWeights((long) used * m);
+			DoubleBuffer rows = weights.asNioDouble();
+			for (int i = 0; i < used; i++) {
+				rows.put(i * m, leaveOutZeros, kept[i] * m, m);
+			}
+			b = weightsAddress;
+		}
+		multiply(n, used, b, m, callRows);
 		unload(y, n, m);
+		return used;
 	}
 
 	/**
@@ -110,54 +146,6 @@ final class NativeScratch implements AutoCloseable {
 		for (int c = 0; c < m; c++) {
 			p.get(c * n, y[c], 0, n);
 		}
-	}
-
-	/**
-	 * {@link #gemm}, leaving out the input columns that are ±0.0 in every one of the
-	 * {@code n} rows: their products add nothing. A float64 sum that starts at +0.0 is
-	 * never -0.0 in round-to-nearest ({@code x + -x} is +0.0, and {@code +0.0 + -0.0} is
-	 * +0.0), so adding a ±0.0 product leaves it as it was, and the sum of the other
-	 * terms, in input order, has the same bits. That needs every weight finite
-	 * ({@code 0 · ∞} is NaN), which the caller has checked.
-	 * @param widened {@code w}'s values as a row-major {@code [k, m]} float64 array,
-	 * every one finite
-	 * @return how many input columns went into the product
-	 */
-	int gemmSkippingZeroColumns(double[][] x, int n, int k, INDArray w, double[] widened, int m, double[][] y,
-			long room, int callRows) {
-		ensure(Math.max(room, (long) n * Math.max(k, m)));
-		if (kept.length < k) {
-			kept = new int[k];
-		}
-		DoubleBuffer a = in.asNioDouble();
-		int used = 0;
-		for (int j = 0; j < k; j++) {
-			if (!allZero(x[j], n)) {
-				a.put(used * n, x[j], 0, n);
-				kept[used++] = j;
-			}
-		}
-		if (used == 0) {
-			for (int c = 0; c < m; c++) {
-				java.util.Arrays.fill(y[c], 0, n, 0.0);
-			}
-			return 0;
-		}
-		DoublePointer b;
-		if (used == k) {
-			b = (DoublePointer) w.data().addressPointer();
-		}
-		else {
-			ensureWeights((long) used * m);
-			DoubleBuffer rows = weights.asNioDouble();
-			for (int i = 0; i < used; i++) {
-				rows.put(i * m, widened, kept[i] * m, m);
-			}
-			b = weightsAddress;
-		}
-		multiply(n, used, b, m, callRows);
-		unload(y, n, m);
-		return used;
 	}
 
 	/**

@@ -4,8 +4,8 @@ package dev.nnfs.service.network;
  * An order of a segment's rows in which neighbouring rows lie close together in input
  * space, so that a narrow first layer's ReLU zeroes mostly the same neurons for all rows
  * of a block, and the next layer's dgemm can leave those inputs out
- * ({@link NativeScratch#gemmSkippingZeroColumns}). The order changes which rows share a
- * block, never a result: each row is computed on its own.
+ * ({@link NativeScratch#gemm}). The order changes which rows share a block, never a
+ * result: each row is computed on its own.
  *
  * <p>
  * The key of a row, out of {@link #BUCKETS}, is the row's cell in a grid over the

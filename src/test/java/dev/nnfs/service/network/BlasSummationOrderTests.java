@@ -38,7 +38,7 @@ class BlasSummationOrderTests {
 		// than in the float32 outputs.
 		double[][] blas = new double[m][rows];
 		try (NativeScratch scratch = new NativeScratch(); INDArray weights = Nd4j.create(w, new long[] { k, m }, 'c')) {
-			scratch.gemm(x, rows, k, weights, m, blas, 0, rows);
+			scratch.gemm(x, rows, k, weights, null, m, blas, 0, rows);
 		}
 		double[][] java = new double[m][rows];
 		ColumnKernels.product(x, k, w, m, rows, java);

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link NativeScratch#gemmSkippingZeroColumns}: the inputs that are ±0.0 in every row
- * are left out, and the product has the bits of the in-order sums over all inputs
+ * {@link NativeScratch#gemm}: the inputs that are ±0.0 in every row are left out, and the
+ * product has the bits of the in-order sums over all inputs
  * ({@link ColumnKernels#product}).
  */
 class NativeScratchTests {
@@ -47,7 +47,7 @@ class NativeScratchTests {
 			copy[j] = x[j].clone();
 		}
 		try (NativeScratch scratch = new NativeScratch(); INDArray b = Nd4j.create(w, new long[] { K, M }, 'c')) {
-			return scratch.gemmSkippingZeroColumns(copy, ROWS, K, b, w, M, product, 0, 100);
+			return scratch.gemm(copy, ROWS, K, b, w, M, product, 0, 100);
 		}
 	}
 
